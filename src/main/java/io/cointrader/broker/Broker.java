@@ -1,0 +1,42 @@
+package io.cointrader.broker;
+
+import io.cointrader.core.BalanceSnapshot;
+import io.cointrader.core.MarketData;
+import io.cointrader.core.OrderIntent;
+import io.cointrader.core.Position;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places and tracks orders for one account. Called only by the execution engine, from one thread.
+ *
+ * <p>{@link #place} either returns what the broker did (an accepted, filled or rejected order with
+ * its fills) or throws: {@link io.cointrader.exchange.InsufficientFundsException} and {@link
+ * io.cointrader.exchange.OrderRejectedException} mean nothing was placed; any other exception means
+ * the outcome is unknown and must be settled with {@link #lookup}.
+ */
+public interface Broker {
+
+    /** Places the order under our {@code clientOrderId} (Upbit {@code identifier}). */
+    OrderUpdate place(OrderIntent intent, String clientOrderId);
+
+    /**
+     * Brings the broker's open orders for {@code market.symbol()} up to date with the latest market
+     * data and returns every order whose status or fills changed (with the new fills only).
+     */
+    List<OrderUpdate> refresh(MarketData market);
+
+    /** The order placed under {@code clientOrderId}, with all its fills, or empty if none exists. */
+    Optional<OrderUpdate> lookup(String clientOrderId);
+
+    /** Asks to cancel an open order; returns the order as it stands after the request. */
+    Optional<OrderUpdate> cancel(String clientOrderId);
+
+    BalanceSnapshot balances();
+
+    /** Open positions (quantity above zero), free and locked quantity together. */
+    List<Position> positions();
+
+    /** The quote currency of the account, {@code KRW} on Upbit's KRW market. */
+    String quoteCurrency();
+}

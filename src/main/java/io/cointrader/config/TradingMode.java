@@ -1,0 +1,7 @@
+package io.cointrader.config;
+
+/** TRADING_MODE. */
+public enum TradingMode {
+    PAPER,
+    LIVE
+}

@@ -1,0 +1,15 @@
+package io.cointrader.core;
+
+/** Kinds of safety event. */
+public enum SafetyEventType {
+    API_FAILURE_THRESHOLD,
+    KILL_SWITCH_ACTIVATED,
+    KILL_SWITCH_RELEASED,
+    PRICE_ANOMALY,
+    SPREAD_ANOMALY,
+    CIRCUIT_BREAKER,
+    BALANCE_MISMATCH,
+    ORDER_OUTCOME_UNKNOWN,
+    RECONCILED,
+    EMERGENCY_CLOSE
+}

@@ -1,0 +1,105 @@
+package io.cointrader.state;
+
+import io.cointrader.core.BalanceSnapshot;
+import io.cointrader.core.Fill;
+import io.cointrader.core.IntentState;
+import io.cointrader.core.Order;
+import io.cointrader.core.Position;
+import io.cointrader.core.RiskDecisionRecord;
+import io.cointrader.core.SafetyEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable state of the trading system. Writes are serialised (one writer) and each method is one
+ * transaction; reads may run concurrently from other threads or processes and never make a write
+ * fail. Failures throw {@link StateStoreException}.
+ */
+public interface StateStore extends AutoCloseable {
+
+    // --- audit -------------------------------------------------------------------------------
+
+    /** Appends to the {@code events} audit table; {@code payload} values are rendered as JSON. */
+    void appendEvent(String type, Map<String, ?> payload, Instant time);
+
+    /** The newest {@code limit} events of {@code type} (all types when null), newest first. */
+    List<StoredEvent> recentEvents(String type, int limit);
+
+    // --- intents, orders, fills --------------------------------------------------------------
+
+    /**
+     * Writes the intent ahead of the broker call, in state {@link IntentState#SUBMITTING}.
+     *
+     * @return false when an intent with the same id already exists (nothing written)
+     */
+    boolean insertIntent(IntentRecord record);
+
+    Optional<IntentRecord> findIntent(String intentId);
+
+    void updateIntentState(String intentId, IntentState state, Instant at);
+
+    List<IntentRecord> intentsIn(Collection<IntentState> states);
+
+    /**
+     * Number of intents that reached the broker (every state but {@link IntentState#NOT_PLACED}),
+     * created at or after {@code since}. Feeds the order-rate limits, so it survives restarts.
+     */
+    int countSubmittedIntentsSince(Instant since);
+
+    /**
+     * In one transaction: upserts the order (by client order id), inserts the fills that are new
+     * (by fill id) and, when {@code intentState} is not null, sets the intent's state.
+     */
+    void recordOrderUpdate(Order order, List<Fill> fills, IntentState intentState);
+
+    Optional<Order> findOrder(String clientOrderId);
+
+    List<Order> openOrders();
+
+    /** Orders newest first, {@code offset} rows skipped. */
+    List<Order> recentOrders(int limit, int offset);
+
+    /** Every fill in time order (oldest first). */
+    List<Fill> allFills();
+
+    // --- snapshots, decisions, safety --------------------------------------------------------
+
+    void saveBalanceSnapshot(BalanceSnapshot snapshot);
+
+    void savePositionsSnapshot(List<Position> positions, Instant time);
+
+    void saveRiskDecision(RiskDecisionRecord decision);
+
+    /** Records a strategy or advisor decision (not a risk verdict) in {@code decisions_log}. */
+    void saveDecisionEvent(String kind, String symbol, String decision, String reason, Map<String, ?> details, Instant time);
+
+    List<RiskDecisionRecord> recentRiskDecisions(int limit);
+
+    void saveSafetyEvent(SafetyEvent event);
+
+    List<SafetyEvent> recentSafetyEvents(int limit);
+
+    // --- account bookkeeping -----------------------------------------------------------------
+
+    /** Equity at the start of trading day {@code day} (00:00 UTC), if recorded. */
+    Optional<BigDecimal> dayStartEquity(LocalDate day);
+
+    /**
+     * Records the day's starting equity unless one is already recorded; returns the stored value
+     * (the existing one when present).
+     */
+    BigDecimal recordDayStartEquity(LocalDate day, BigDecimal equity, Instant at);
+
+    /** A small durable key/value setting (e.g. the paper account's initial balance). */
+    Optional<String> meta(String key);
+
+    void putMeta(String key, String value);
+
+    @Override
+    void close();
+}
