@@ -37,7 +37,8 @@ public record OrderIntent(
         if (type == OrderType.LIMIT) {
             Money.requirePositive(price, "limit price");
         }
-        if (quantity.scale() > Money.VOLUME_SCALE && quantity.stripTrailingZeros().scale() > Money.VOLUME_SCALE) {
+        if (quantity.scale() > Money.VOLUME_SCALE
+                && quantity.stripTrailingZeros().scale() > Money.VOLUME_SCALE) {
             throw new IllegalArgumentException("quantity has more than 8 decimals: " + quantity);
         }
         if (emergency && side != Side.SELL) {

@@ -9,7 +9,12 @@ import java.util.Objects;
  * holds numbers for the audit trail and never secrets.
  */
 public record SafetyEvent(
-        SafetyEventType type, Severity severity, Symbol symbol, String message, Map<String, String> details, Instant time) {
+        SafetyEventType type,
+        Severity severity,
+        Symbol symbol,
+        String message,
+        Map<String, String> details,
+        Instant time) {
 
     public SafetyEvent {
         Objects.requireNonNull(type, "type");

@@ -76,7 +76,8 @@ public interface StateStore extends AutoCloseable {
     void saveRiskDecision(RiskDecisionRecord decision);
 
     /** Records a strategy or advisor decision (not a risk verdict) in {@code decisions_log}. */
-    void saveDecisionEvent(String kind, String symbol, String decision, String reason, Map<String, ?> details, Instant time);
+    void saveDecisionEvent(
+            String kind, String symbol, String decision, String reason, Map<String, ?> details, Instant time);
 
     List<RiskDecisionRecord> recentRiskDecisions(int limit);
 
