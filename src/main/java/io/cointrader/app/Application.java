@@ -1,0 +1,122 @@
+package io.cointrader.app;
+
+import io.cointrader.cli.TraderApp;
+import io.cointrader.config.ConfigException;
+import io.cointrader.config.Settings;
+import io.cointrader.config.SettingsLoader;
+import io.cointrader.config.TradingMode;
+import io.cointrader.logging.LogSetup;
+import io.cointrader.logging.Redactor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the commands do. Every method turns configuration errors into one line and exit code 2, and any
+ * other failure into one redacted line and exit code 1; details go to the general log.
+ */
+final class Application implements TraderApp {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Map<String, String> environment;
+    private final Path workingDir;
+
+    Application(Map<String, String> environment, Path workingDir) {
+        this.environment = environment;
+        this.workingDir = workingDir;
+    }
+
+    /** A failure that has already been explained to the user in one line. */
+    static final class UserError extends RuntimeException {
+        final int exitCode;
+
+        UserError(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    interface Action {
+        int run(Settings settings, Redactor redactor) throws Exception;
+    }
+
+    @Override
+    public int run(Invocation invocation, boolean once) {
+        return guarded(invocation, (settings, redactor) -> {
+            if (settings.mode() == TradingMode.LIVE) {
+                throw new UserError(
+                        USAGE,
+                        "TRADING_MODE: live trading is not available in this version; allowed: paper"
+                                + " (nothing was started)");
+            }
+            return new RunCommand(settings, redactor, invocation).run(once);
+        });
+    }
+
+    @Override
+    public int kill(Invocation invocation, String reason, boolean closePositions) {
+        return guarded(invocation, (settings, redactor) ->
+                new KillCommand(settings, redactor, invocation).kill(reason, closePositions));
+    }
+
+    @Override
+    public int release(Invocation invocation, String reason) {
+        return guarded(invocation, (settings, redactor) ->
+                new KillCommand(settings, redactor, invocation).release(reason));
+    }
+
+    @Override
+    public int status(Invocation invocation) {
+        return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
+    }
+
+    private int guarded(Invocation invocation, Action action) {
+        Redactor redactor = Redactor.withSecrets(java.util.List.of());
+        try {
+            SettingsLoader.ConfigResult loaded = SettingsLoader.load(invocation.overrides(), environment, workingDir);
+            Settings settings = loaded.settings();
+            redactor = SystemBuilder.startLogging(settings);
+            loaded.warnings().forEach(w -> invocation.err().println("note: " + w));
+            return action.run(settings, redactor);
+        } catch (ConfigException e) {
+            invocation.err().println("error: " + e.getMessage());
+            return USAGE;
+        } catch (UserError e) {
+            invocation.err().println("error: " + e.getMessage());
+            return e.exitCode;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            invocation.err().println("error: interrupted");
+            return FAILURE;
+        } catch (Exception e) {
+            LOG.error("command failed", e);
+            invocation.err().println("error: " + redactor.redact(describe(e)) + " (details in the general log)");
+            return FAILURE;
+        } finally {
+            invocation.out().flush();
+            invocation.err().flush();
+            LogSetup.shutdown();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+
+    static RunLock lockOrFail(Settings settings) throws IOException {
+        Optional<RunLock> lock = RunLock.tryAcquire(settings.storage().dbPath());
+        return lock.orElseThrow(() -> new UserError(
+                FAILURE,
+                "another trader is already running on " + settings.storage().dbPath()
+                        + " (lock " + RunLock.pathFor(settings.storage().dbPath()) + ")"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.cointrader.app;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Display formatting of KRW amounts for the console. */
+final class Display {
+
+    private Display() {}
+
+    static String krw(BigDecimal amount) {
+        if (amount == null) {
+            return "-";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(amount);
+    }
+}

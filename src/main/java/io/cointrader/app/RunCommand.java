@@ -1,0 +1,153 @@
+package io.cointrader.app;
+
+import io.cointrader.cli.TraderApp.Invocation;
+import io.cointrader.config.Settings;
+import io.cointrader.core.Symbol;
+import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.logging.Redactor;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code trader run}: builds the system, runs the loop until stopped, prints a summary. */
+final class RunCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final Redactor redactor;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RunCommand(Settings settings, Redactor redactor, Invocation invocation) {
+        this.settings = settings;
+        this.redactor = redactor;
+        this.out = invocation.out();
+        this.err = invocation.err();
+    }
+
+    int run(boolean once) throws Exception {
+        try (RunLock lock = Application.lockOrFail(settings);
+                TradingSystem system = SystemBuilder.build(settings, redactor, err::println)) {
+            if (replayFinished(system)) {
+                return Application.OK;
+            }
+            StopSignal stop = new StopSignal();
+            StopSignal done = new StopSignal();
+            Thread hook = new Thread(() -> onSignal(system, stop, done), "trader-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return trade(system, stop, once);
+            } finally {
+                done.markFinished();
+                removeHook(hook);
+            }
+        }
+    }
+
+    private int trade(TradingSystem system, StopSignal stop, boolean once) throws InterruptedException {
+        printHeader(system);
+        int settled = system.parts().reconciler().reconcileIntents();
+        if (settled > 0) {
+            out.println("reconciled " + settled + " order intent(s) left from an earlier run");
+        }
+        ConsoleReporter reporter = new ConsoleReporter(out);
+        ClosePositionsRequest request = new ClosePositionsRequest(settings.safety().killSwitchFile());
+        TradingLoop loop = new TradingLoop(
+                settings.symbols(),
+                system.tickProcessor(),
+                system.parts().reconciler(),
+                pacer(system, stop),
+                stop,
+                reporter,
+                () -> request.serve(system, out));
+        long passes = loop.run(once);
+        new RunSummary(system, out).print(passes, reporter, stop.requested());
+        return Application.OK;
+    }
+
+    private void onSignal(TradingSystem system, StopSignal stop, StopSignal done) {
+        system.parts().killSwitch().activateForProcess("stop signal received");
+        stop.request();
+        try {
+            if (!done.awaitFinished(SHUTDOWN_GRACE)) {
+                LOG.error("the trading loop did not stop within {}", SHUTDOWN_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Pacer pacer(TradingSystem system, StopSignal stop) {
+        if (system.replayClock().isPresent()) {
+            return new ReplayPacer(
+                    system.replayClock().get(),
+                    settings.replay().step(),
+                    system.replayEnd().orElseThrow(),
+                    system.parts().store());
+        }
+        return new SleepingPacer(settings.marketDataInterval(), stop);
+    }
+
+    private boolean replayFinished(TradingSystem system) {
+        if (system.replayClock().isEmpty()) {
+            return false;
+        }
+        Instant now = system.replayClock().get().instant();
+        Instant end = system.replayEnd().orElseThrow();
+        if (now.isBefore(end)) {
+            return false;
+        }
+        out.println("The replay history in " + settings.storage().dbPath() + " has already been played to its end ("
+                + ConsoleReporter.time(end) + ").");
+        out.println("To replay it again, use a fresh database, e.g. --db data/replay-2.db, or delete "
+                + settings.storage().dbPath() + ".");
+        return true;
+    }
+
+    private void printHeader(TradingSystem system) {
+        String symbols = settings.symbols().stream().map(Symbol::toString).collect(Collectors.joining(", "));
+        String source = system.replayClock()
+                .map(ReplayClock::instant)
+                .map(start -> "replay of bundled Upbit history (offline), from " + ConsoleReporter.time(start)
+                        + " in steps of " + settings.replay().step().toMinutes() + " min")
+                .orElse("Upbit " + settings.upbitBaseUrl() + ", every "
+                        + settings.marketDataInterval().toSeconds() + " s");
+        out.println("coin-trader " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " trading: "
+                + symbols);
+        out.println("  market data: " + source);
+        out.println("  state: " + settings.storage().dbPath() + "   logs: " + settings.storage().logDir()
+                + "   kill switch: " + settings.safety().killSwitchFile());
+        if (system.parts().killSwitch().isActive()) {
+            out.println("  KILL SWITCH IS ACTIVE: no orders will be placed (release it with 'trader release')");
+        }
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (a signal); the hook is running and waits for us
+        }
+    }
+
+    static String percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return "0.00 %";
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+    }
+
+    static boolean exists(Path path) {
+        return Files.exists(path);
+    }
+}

@@ -1,0 +1,49 @@
+package io.cointrader.app;
+
+import io.cointrader.core.Position;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The lines printed when a run ends. */
+final class RunSummary {
+
+    private final TradingSystem system;
+    private final PrintWriter out;
+
+    RunSummary(TradingSystem system, PrintWriter out) {
+        this.system = system;
+        this.out = out;
+    }
+
+    void print(long passes, ConsoleReporter reporter, boolean stopped) {
+        TradingParts parts = system.parts();
+        List<Position> positions = parts.broker().positions();
+        BigDecimal equity = system.portfolio().equity(parts.broker().balances(), positions);
+        BigDecimal start = parts.store()
+                .meta(SystemBuilder.PAPER_CASH_KEY)
+                .map(BigDecimal::new)
+                .orElse(system.settings().paper().initialKrw());
+        out.println();
+        out.println((stopped ? "Stopped" : "Finished") + " after " + passes + " pass(es), " + reporter.ticks()
+                + " tick(s), at " + ConsoleReporter.time(parts.clock().instant()) + ".");
+        out.println("  orders placed " + reporter.count(TickAction.ORDER) + ", blocked "
+                + reporter.count(TickAction.BLOCKED) + ", holds " + reporter.count(TickAction.HOLD)
+                + ", circuit breaker " + reporter.count(TickAction.CIRCUIT_BREAKER) + ", API failures "
+                + reporter.count(TickAction.API_FAILURE) + ", errors " + reporter.count(TickAction.ERROR));
+        out.println("  equity " + Display.krw(equity.setScale(0, java.math.RoundingMode.HALF_EVEN)) + " KRW"
+                + " (paper account started with " + Display.krw(start) + " KRW: "
+                + RunCommand.percent(equity.subtract(start), start) + ")");
+        for (Position p : positions) {
+            out.println("  holding " + p.symbol() + " " + p.quantity().toPlainString() + " (avg "
+                    + Display.krw(p.averagePrice().setScale(0, java.math.RoundingMode.HALF_EVEN)) + ")");
+        }
+        int open = parts.store().openOrders().size();
+        if (open > 0) {
+            out.println("  open orders: " + open);
+        }
+        out.println("  state: " + system.settings().storage().dbPath() + "   logs: "
+                + system.settings().storage().logDir() + "/*.jsonl");
+        out.flush();
+    }
+}

@@ -1,0 +1,200 @@
+package io.cointrader.app;
+
+import io.cointrader.broker.Broker;
+import io.cointrader.broker.PaperBroker;
+import io.cointrader.config.ConfigException;
+import io.cointrader.config.ExchangeKind;
+import io.cointrader.config.Settings;
+import io.cointrader.core.Secret;
+import io.cointrader.core.Symbol;
+import io.cointrader.exchange.ExchangeAdapter;
+import io.cointrader.exchange.TickSize;
+import io.cointrader.exchange.replay.History;
+import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.exchange.replay.ReplayExchange;
+import io.cointrader.exchange.upbit.UpbitExchangeAdapter;
+import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.execution.IntentIds;
+import io.cointrader.execution.Reconciler;
+import io.cointrader.logging.LogSetup;
+import io.cointrader.logging.Redactor;
+import io.cointrader.notify.LogNotifier;
+import io.cointrader.notify.Notifier;
+import io.cointrader.risk.RiskLimits;
+import io.cointrader.risk.RiskManager;
+import io.cointrader.safety.AnomalyMonitor;
+import io.cointrader.safety.CircuitBreaker;
+import io.cointrader.safety.KillSwitch;
+import io.cointrader.state.SqliteStateStore;
+import io.cointrader.state.StateStore;
+import io.cointrader.strategy.ConservativeParameters;
+import io.cointrader.strategy.ConservativeStrategy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The one composition root (the design's {@code _build_system}): builds every component from the
+ * settings, in dependency order, and wires them by hand.
+ */
+final class SystemBuilder {
+
+    static final String INSTALLATION_KEY = "installation.id";
+    static final String PAPER_CASH_KEY = "paper.initial_krw";
+
+    private SystemBuilder() {}
+
+    /** Sets up logging with every configured secret registered for redaction. */
+    static Redactor startLogging(Settings settings) {
+        List<Secret> secrets = new ArrayList<>();
+        settings.live().upbitMasterKey().ifPresent(secrets::add);
+        settings.slackWebhookUrl().ifPresent(secrets::add);
+        settings.webMasterCode().ifPresent(secrets::add);
+        settings.llm().apiKey().ifPresent(secrets::add);
+        Redactor redactor = Redactor.withSecrets(secrets);
+        LogSetup.configure(settings.storage().logDir(), settings.storage().logLevel(), redactor);
+        return redactor;
+    }
+
+    static TradingSystem build(Settings settings, Redactor redactor, Consumer<String> notice) {
+        StateStore store = SqliteStateStore.open(settings.storage().dbPath());
+        try {
+            return assemble(settings, redactor, store, notice);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static TradingSystem assemble(
+            Settings settings, Redactor redactor, StateStore store, Consumer<String> notice) {
+        Optional<ReplayClock> replayClock = Optional.empty();
+        Optional<Instant> replayEnd = Optional.empty();
+        Clock clock;
+        ExchangeAdapter exchange;
+        if (settings.exchange() == ExchangeKind.REPLAY) {
+            History history = settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
+            requireReplaySymbols(settings.symbols(), history.symbols());
+            ReplayClock simulated = new ReplayClock(Instant.EPOCH);
+            ReplayExchange replay = new ReplayExchange(history, simulated);
+            Instant end = settings.replay().to().orElse(replay.dataEnd(settings.symbols()));
+            simulated.set(replayStart(settings, replay, store));
+            replayClock = Optional.of(simulated);
+            replayEnd = Optional.of(end);
+            clock = simulated;
+            exchange = replay;
+        } else {
+            clock = Clock.systemUTC();
+            exchange = new UpbitExchangeAdapter(settings.upbitBaseUrl(), clock);
+        }
+        KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
+        AnomalyMonitor anomalies = new AnomalyMonitor(
+                settings.safety().apiFailureThreshold(),
+                settings.safety().priceAnomalyPct(),
+                settings.safety().spreadAnomalyPct(),
+                settings.safety().balanceMismatchTolerancePct(),
+                clock);
+        CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
+        Notifier notifier = new LogNotifier();
+        if (settings.slackWebhookUrl().isPresent()) {
+            notice.accept("note: SLACK_WEBHOOK_URL is set, but Slack alerts are not available in this version;"
+                    + " alerts go to logs/general.jsonl and logs/safety.jsonl");
+        }
+        if (settings.llm().enabled()) {
+            notice.accept("note: LLM_ENABLED=true is ignored: the LLM advisor is not available in this version");
+        }
+        SafetyRecorder safety = new SafetyRecorder(store, notifier);
+        Broker broker = paperBroker(settings, store, clock, notice);
+        RiskManager risk = new RiskManager(riskLimits(settings));
+        IntentIds ids = new IntentIds(installationId(store));
+        ExecutionEngine engine = new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock);
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock);
+        ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
+        TradingParts parts = new TradingParts(
+                exchange,
+                strategy,
+                engine,
+                reconciler,
+                broker,
+                store,
+                killSwitch,
+                anomalies,
+                breaker,
+                safety,
+                AdvisorStep.none(store, clock),
+                clock);
+        OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct(), TickSize.KRW_MIN_ORDER_TOTAL);
+        return new TradingSystem(
+                settings,
+                parts,
+                engine,
+                new Portfolio(broker.quoteCurrency()),
+                planner,
+                redactor,
+                replayClock,
+                replayEnd);
+    }
+
+    static RiskLimits riskLimits(Settings settings) {
+        var r = settings.risk();
+        return new RiskLimits(
+                r.maxPositionSizePct(),
+                r.maxPositions(),
+                r.dailyMaxDrawdownPct(),
+                r.maxOrdersPerSecond(),
+                r.maxOrdersPerDay(),
+                r.maxSlippageBps(),
+                r.allowMarketOrders(),
+                r.futuresEnabled(),
+                r.maxLeverage());
+    }
+
+    private static PaperBroker paperBroker(Settings settings, StateStore store, Clock clock, Consumer<String> notice) {
+        BigDecimal configured = settings.paper().initialKrw();
+        Optional<String> stored = store.meta(PAPER_CASH_KEY);
+        BigDecimal initial = stored.map(BigDecimal::new).orElse(configured);
+        if (stored.isEmpty()) {
+            store.putMeta(PAPER_CASH_KEY, configured.toPlainString());
+        } else if (initial.compareTo(configured) != 0) {
+            notice.accept("note: PAPER_INITIAL_KRW=" + configured.toPlainString() + " is ignored: the paper account in "
+                    + settings.storage().dbPath() + " started with " + initial.toPlainString()
+                    + " KRW (use a new DB_PATH for a new account)");
+        }
+        return PaperBroker.restore("KRW", initial, settings.paper().feeRate(), clock, store.allFills(), store.openOrders());
+    }
+
+    private static String installationId(StateStore store) {
+        return store.meta(INSTALLATION_KEY).orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            store.putMeta(INSTALLATION_KEY, id);
+            return id;
+        });
+    }
+
+    private static Instant replayStart(Settings settings, ReplayExchange replay, StateStore store) {
+        Optional<Instant> saved = store.meta(ReplayPacer.CLOCK_KEY).map(Instant::parse);
+        if (saved.isPresent()) {
+            // resume after the last pass: the past is already in this database
+            return saved.get().plus(settings.replay().step());
+        }
+        return settings.replay().from().orElse(replay.defaultStart(settings.symbols()));
+    }
+
+    private static void requireReplaySymbols(List<Symbol> wanted, Set<Symbol> available) {
+        List<Symbol> missing = wanted.stream().filter(s -> !available.contains(s)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigException(
+                    "TRADING_SYMBOLS",
+                    "no replay history for " + missing.stream().map(Symbol::toString).collect(Collectors.joining(", "))
+                            + "; allowed with EXCHANGE=replay: "
+                            + available.stream().map(Symbol::toString).sorted().collect(Collectors.joining(", ")));
+        }
+    }
+}

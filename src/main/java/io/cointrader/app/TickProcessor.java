@@ -1,0 +1,175 @@
+package io.cointrader.app;
+
+import io.cointrader.broker.Broker;
+import io.cointrader.core.BalanceSnapshot;
+import io.cointrader.core.Candle;
+import io.cointrader.core.MarketData;
+import io.cointrader.core.Position;
+import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.SafetyEventType;
+import io.cointrader.core.Severity;
+import io.cointrader.core.Signal;
+import io.cointrader.core.Symbol;
+import io.cointrader.exchange.ExchangeAdapter;
+import io.cointrader.exchange.ExchangeException;
+import io.cointrader.exchange.TickSize;
+import io.cointrader.execution.AccountState;
+import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.execution.ExecutionResult;
+import io.cointrader.execution.Reconciler;
+import io.cointrader.safety.AnomalyMonitor;
+import io.cointrader.safety.CircuitBreaker;
+import io.cointrader.safety.KillSwitch;
+import io.cointrader.safety.SafetyEventSink;
+import io.cointrader.state.StateStore;
+import io.cointrader.strategy.Strategy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One tick for one symbol, exactly as SPEC section 4: the design's {@code _run_tick}. */
+final class TickProcessor {
+
+    static final int CANDLE_MINUTES = 60;
+    static final int CANDLE_COUNT = 200;
+
+    private final ExchangeAdapter exchange;
+    private final Strategy strategy;
+    private final ExecutionEngine engine;
+    private final Reconciler reconciler;
+    private final Broker broker;
+    private final StateStore store;
+    private final KillSwitch killSwitch;
+    private final AnomalyMonitor anomalies;
+    private final CircuitBreaker circuitBreaker;
+    private final SafetyEventSink safety;
+    private final AdvisorStep advisor;
+    private final OrderPlanner planner;
+    private final Portfolio portfolio;
+    private final Journals journals;
+    private final Clock clock;
+    private LocalDate equityDay;
+    private BigDecimal dayStartEquity;
+
+    TickProcessor(TradingParts parts, OrderPlanner planner, Portfolio portfolio, Journals journals) {
+        this.exchange = parts.exchange();
+        this.strategy = parts.strategy();
+        this.engine = parts.engine();
+        this.reconciler = parts.reconciler();
+        this.broker = parts.broker();
+        this.store = parts.store();
+        this.killSwitch = parts.killSwitch();
+        this.anomalies = parts.anomalies();
+        this.circuitBreaker = parts.circuitBreaker();
+        this.safety = parts.safety();
+        this.advisor = parts.advisor();
+        this.planner = planner;
+        this.portfolio = portfolio;
+        this.journals = journals;
+        this.clock = parts.clock();
+    }
+
+    TickReport tick(Symbol symbol) {
+        if (killSwitch.isActive()) {
+            return report(symbol, null, null, TickAction.KILL_SWITCH, "kill switch is active");
+        }
+        MarketData market;
+        try {
+            market = exchange.ticker(symbol);
+            anomalies.recordApiSuccess();
+        } catch (ExchangeException e) {
+            return apiFailure(symbol, "ticker", e);
+        }
+        if (market.price() == null || market.price().signum() <= 0) {
+            return report(symbol, market.price(), null, TickAction.NO_PRICE, "no valid trade price");
+        }
+        portfolio.observe(symbol, market.price());
+        reconciler.syncOpenOrders(market);
+        anomalies.checkPrice(market).ifPresent(safety::record);
+        anomalies.checkSpread(market).ifPresent(safety::record);
+        Optional<SafetyEvent> breaker = circuitBreaker.check(market);
+        if (breaker.isPresent()) {
+            safety.record(breaker.get());
+            return report(symbol, market.price(), null, TickAction.CIRCUIT_BREAKER, breaker.get().message());
+        }
+        List<Candle> candles;
+        try {
+            candles = exchange.candles(symbol, CANDLE_MINUTES, CANDLE_COUNT);
+        } catch (ExchangeException e) {
+            return apiFailure(symbol, "candles", e);
+        }
+        Signal signal = strategy.evaluate(symbol, candles, market);
+        journals.signal(signal, store, clock.instant());
+        AccountState account = accountState(market);
+        advisor.advise(signal, market, account, candles);
+        return act(signal, market, account);
+    }
+
+    private TickReport act(Signal signal, MarketData market, AccountState account) {
+        Symbol symbol = signal.symbol();
+        BigDecimal tick = TickSize.krwTick(market.price());
+        OrderPlanner.Plan plan =
+                switch (signal.type()) {
+                    case HOLD -> null;
+                    case BUY -> planner.buy(signal, market.price(), tick, account.totalEquity(), clock.instant());
+                    case SELL -> planner.sell(
+                            signal, market.price(), tick, broker.balances().of(symbol.base()).free(), clock.instant());
+                };
+        if (plan == null) {
+            return report(symbol, market.price(), signal, TickAction.HOLD, signal.reason());
+        }
+        if (plan.intent().isEmpty()) {
+            return report(symbol, market.price(), signal, TickAction.NO_ORDER, plan.reason());
+        }
+        ExecutionResult result = engine.execute(plan.intent().get(), account);
+        TickAction action = result.placed() ? TickAction.ORDER : TickAction.BLOCKED;
+        return report(symbol, market.price(), signal, action, Describe.execution(plan.intent().get(), result));
+    }
+
+    private AccountState accountState(MarketData market) {
+        BalanceSnapshot balances = broker.balances();
+        List<Position> positions = broker.positions();
+        Instant now = clock.instant();
+        BigDecimal equity = portfolio.equity(balances, positions);
+        store.saveBalanceSnapshot(balances);
+        store.savePositionsSnapshot(positions, now);
+        journals.balances(balances, positions, equity);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (!today.equals(equityDay)) {
+            dayStartEquity = store.recordDayStartEquity(today, equity, now);
+            equityDay = today;
+        }
+        Map<Symbol, Position> bySymbol =
+                positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
+        return new AccountState(equity, dayStartEquity, market.price(), bySymbol, store.openOrders());
+    }
+
+    private TickReport apiFailure(Symbol symbol, String call, ExchangeException e) {
+        String error = call + " failed: " + e.getMessage();
+        boolean thresholdReached = anomalies.recordApiFailure(symbol, error);
+        if (thresholdReached && !killSwitch.isActive()) {
+            String reason = anomalies.consecutiveFailures() + " consecutive API failures (last: " + error + ")";
+            safety.record(new SafetyEvent(
+                    SafetyEventType.API_FAILURE_THRESHOLD,
+                    Severity.CRITICAL,
+                    symbol,
+                    reason + "; kill switch activated",
+                    Map.of("consecutive_failures", Integer.toString(anomalies.consecutiveFailures())),
+                    clock.instant()));
+            killSwitch.activate(reason, "api-failure-threshold");
+            return report(symbol, null, null, TickAction.API_FAILURE, error + "; kill switch activated");
+        }
+        return report(symbol, null, null, TickAction.API_FAILURE, error);
+    }
+
+    private TickReport report(Symbol symbol, BigDecimal price, Signal signal, TickAction action, String detail) {
+        return new TickReport(clock.instant(), symbol, price, signal, action, detail);
+    }
+}

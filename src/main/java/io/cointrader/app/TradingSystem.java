@@ -1,0 +1,34 @@
+package io.cointrader.app;
+
+import io.cointrader.config.Settings;
+import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.logging.Redactor;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The assembled system: everything {@link SystemBuilder} built, ready to trade. {@code replayClock} and
+ * {@code replayEnd} are present only on the replay exchange.
+ */
+record TradingSystem(
+        Settings settings,
+        TradingParts parts,
+        ExecutionEngine engine,
+        Portfolio portfolio,
+        OrderPlanner planner,
+        Redactor redactor,
+        Optional<ReplayClock> replayClock,
+        Optional<Instant> replayEnd)
+        implements AutoCloseable {
+
+    TickProcessor tickProcessor() {
+        return new TickProcessor(parts, planner, portfolio, new Journals());
+    }
+
+    @Override
+    public void close() {
+        parts.advisor().close();
+        parts.store().close();
+    }
+}

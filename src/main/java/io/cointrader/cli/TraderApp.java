@@ -1,0 +1,24 @@
+package io.cointrader.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * What the commands can ask of the application. Each method returns the process exit code: 0 success,
+ * 1 runtime failure, 2 bad usage or configuration (after printing one clear line to {@code err}).
+ *
+ * @see io.cointrader.cli.TraderCommand
+ */
+public interface TraderApp {
+
+    /** Setting overrides from flags, keyed by variable name (e.g. TRADING_MODE), and the console. */
+    record Invocation(Map<String, String> overrides, PrintWriter out, PrintWriter err) {}
+
+    int run(Invocation invocation, boolean once);
+
+    int kill(Invocation invocation, String reason, boolean closePositions);
+
+    int release(Invocation invocation, String reason);
+
+    int status(Invocation invocation);
+}

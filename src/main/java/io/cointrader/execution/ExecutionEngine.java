@@ -1,0 +1,210 @@
+package io.cointrader.execution;
+
+import io.cointrader.broker.Broker;
+import io.cointrader.broker.OrderUpdate;
+import io.cointrader.core.IntentState;
+import io.cointrader.core.Order;
+import io.cointrader.core.OrderIntent;
+import io.cointrader.core.OrderStatus;
+import io.cointrader.core.RiskDecisionRecord;
+import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.SafetyEventType;
+import io.cointrader.core.Severity;
+import io.cointrader.exchange.InsufficientFundsException;
+import io.cointrader.exchange.OrderRejectedException;
+import io.cointrader.risk.RiskManager;
+import io.cointrader.safety.KillSwitch;
+import io.cointrader.safety.SafetyEventSink;
+import io.cointrader.state.IntentRecord;
+import io.cointrader.state.StateStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only path from an intent to a broker. In order: kill switch, idempotency (memory, then the
+ * database), risk, write-ahead of the intent with its client order id, the broker call, and persistence
+ * of the order and its fills in one transaction. A broker call that fails without an answer leaves the
+ * intent UNKNOWN for {@link Reconciler}; it is never retried here.
+ *
+ * <p>Not thread-safe: one trading thread drives it.
+ */
+public final class ExecutionEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
+    private static final Logger DECISIONS = LoggerFactory.getLogger("cointrader.decisions");
+
+    private final Broker broker;
+    private final RiskManager riskManager;
+    private final StateStore store;
+    private final KillSwitch killSwitch;
+    private final SafetyEventSink safety;
+    private final IntentIds ids;
+    private final Clock clock;
+    private final OrderJournal journal = new OrderJournal();
+    private final Set<String> seenIntents = new HashSet<>();
+
+    public ExecutionEngine(
+            Broker broker,
+            RiskManager riskManager,
+            StateStore store,
+            KillSwitch killSwitch,
+            SafetyEventSink safety,
+            IntentIds ids,
+            Clock clock) {
+        this.broker = broker;
+        this.riskManager = riskManager;
+        this.store = store;
+        this.killSwitch = killSwitch;
+        this.safety = safety;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public String clientOrderId(OrderIntent intent) {
+        return ids.clientOrderId(intent.intentId());
+    }
+
+    public ExecutionResult execute(OrderIntent intent, AccountState account) {
+        String intentId = intent.intentId();
+        String clientOrderId = ids.clientOrderId(intentId);
+        if (killSwitch.isActive() && !intent.emergency()) {
+            return blocked(ExecutionOutcome.KILL_SWITCH_ACTIVE, intentId, clientOrderId, "kill switch is active");
+        }
+        if (seenIntents.contains(intentId) || store.findIntent(intentId).isPresent()) {
+            seenIntents.add(intentId);
+            return blocked(ExecutionOutcome.DUPLICATE, intentId, clientOrderId, "intent already handled");
+        }
+        Instant now = clock.instant();
+        RiskDecisionRecord verdict = riskManager.validate(intent, RiskStates.of(intent, account, counters(now)), now);
+        store.saveRiskDecision(verdict);
+        logVerdict(intent, verdict);
+        if (!verdict.approved()) {
+            return blocked(ExecutionOutcome.RISK_REJECTED, intentId, clientOrderId, verdict.reason());
+        }
+        if (!store.insertIntent(new IntentRecord(intent, clientOrderId, IntentState.SUBMITTING, now))) {
+            seenIntents.add(intentId);
+            return blocked(ExecutionOutcome.DUPLICATE, intentId, clientOrderId, "intent already written");
+        }
+        seenIntents.add(intentId);
+        journal.intent("submitting", intentId, clientOrderId, intent.reason());
+        return placeWrittenIntent(intent, clientOrderId);
+    }
+
+    /**
+     * Cancels an open order and records the result. Allowed while the kill switch is active: a cancel
+     * only reduces exposure.
+     */
+    public Optional<Order> cancel(String clientOrderId, String reason) {
+        Optional<OrderUpdate> update = broker.cancel(clientOrderId);
+        update.ifPresent(u -> {
+            store.recordOrderUpdate(u.order(), u.fills(), null);
+            journal.order("cancel_requested", u.order());
+            u.fills().forEach(journal::fill);
+            LOG.info("cancel of {} requested ({}): now {}", clientOrderId, reason, u.order().status());
+        });
+        return update.map(OrderUpdate::order);
+    }
+
+    private ExecutionResult placeWrittenIntent(OrderIntent intent, String clientOrderId) {
+        OrderUpdate update;
+        try {
+            update = broker.place(intent, clientOrderId);
+        } catch (InsufficientFundsException | OrderRejectedException e) {
+            Order rejected = rejectedOrder(intent, clientOrderId, e.getMessage());
+            store.recordOrderUpdate(rejected, List.of(), IntentState.REJECTED);
+            journal.order("rejected", rejected);
+            return new ExecutionResult(
+                    ExecutionOutcome.BROKER_REJECTED,
+                    intent.intentId(),
+                    clientOrderId,
+                    rejected,
+                    List.of(),
+                    e.getMessage());
+        } catch (RuntimeException e) {
+            return outcomeUnknown(intent, clientOrderId, e);
+        }
+        IntentState state = update.order().status() == OrderStatus.REJECTED ? IntentState.REJECTED : IntentState.PLACED;
+        store.recordOrderUpdate(update.order(), update.fills(), state);
+        journal.order("placed", update.order());
+        update.fills().forEach(journal::fill);
+        return new ExecutionResult(
+                state == IntentState.PLACED ? ExecutionOutcome.PLACED : ExecutionOutcome.BROKER_REJECTED,
+                intent.intentId(),
+                clientOrderId,
+                update.order(),
+                update.fills(),
+                update.order().status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private ExecutionResult outcomeUnknown(OrderIntent intent, String clientOrderId, RuntimeException e) {
+        String detail = "broker call failed without an answer (" + e.getClass().getSimpleName() + ")";
+        LOG.warn("order outcome unknown for intent {} ({}): {}", intent.intentId(), clientOrderId, e.getMessage());
+        try {
+            store.updateIntentState(intent.intentId(), IntentState.UNKNOWN, clock.instant());
+        } catch (RuntimeException storeFailure) {
+            // the intent stays SUBMITTING, which reconciliation treats exactly like UNKNOWN
+            LOG.error("could not mark intent {} unknown", intent.intentId(), storeFailure);
+        }
+        safety.record(new SafetyEvent(
+                SafetyEventType.ORDER_OUTCOME_UNKNOWN,
+                Severity.HIGH,
+                intent.symbol(),
+                detail + "; will reconcile by client order id",
+                Map.of("intent_id", intent.intentId(), "client_order_id", clientOrderId),
+                clock.instant()));
+        return blocked(ExecutionOutcome.OUTCOME_UNKNOWN, intent.intentId(), clientOrderId, detail);
+    }
+
+    private OrderCounters counters(Instant now) {
+        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        int lastSecond = store.countSubmittedIntentsSince(now.minus(Duration.ofSeconds(1)).plusNanos(1));
+        int today = store.countSubmittedIntentsSince(dayStart);
+        return new OrderCounters(lastSecond, today);
+    }
+
+    private Order rejectedOrder(OrderIntent intent, String clientOrderId, String reason) {
+        Instant now = clock.instant();
+        return new Order(
+                clientOrderId,
+                null,
+                intent.intentId(),
+                intent.symbol(),
+                intent.side(),
+                intent.type(),
+                intent.price(),
+                intent.quantity(),
+                BigDecimal.ZERO,
+                OrderStatus.REJECTED,
+                reason,
+                now,
+                now);
+    }
+
+    private ExecutionResult blocked(ExecutionOutcome outcome, String intentId, String clientOrderId, String detail) {
+        journal.intent(outcome.name().toLowerCase(java.util.Locale.ROOT), intentId, clientOrderId, detail);
+        return ExecutionResult.blocked(outcome, intentId, clientOrderId, detail);
+    }
+
+    private static void logVerdict(OrderIntent intent, RiskDecisionRecord verdict) {
+        DECISIONS.atInfo()
+                .addKeyValue("event", "risk_decision")
+                .addKeyValue("intent_id", intent.intentId())
+                .addKeyValue("symbol", intent.symbol().toString())
+                .addKeyValue("side", intent.side().name())
+                .addKeyValue("notional", verdict.notional() == null ? null : verdict.notional().toPlainString())
+                .addKeyValue("decision", verdict.decision().name())
+                .addKeyValue("check", verdict.check())
+                .addKeyValue("reason", verdict.reason())
+                .log("risk {} {} {}: {}", verdict.decision(), intent.side(), intent.symbol(), verdict.reason());
+    }
+}

@@ -1,0 +1,90 @@
+package io.cointrader.execution;
+
+import io.cointrader.broker.Broker;
+import io.cointrader.broker.OrderUpdate;
+import io.cointrader.core.IntentState;
+import io.cointrader.core.MarketData;
+import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.SafetyEventType;
+import io.cointrader.core.Severity;
+import io.cointrader.safety.SafetyEventSink;
+import io.cointrader.state.IntentRecord;
+import io.cointrader.state.StateStore;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the database in line with the broker: settles intents whose outcome is unknown (written
+ * ahead but never confirmed, or failed without an answer) by asking the broker for the client order
+ * id, and records status changes and new fills of open orders. Runs at start-up and on every loop
+ * pass.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Broker broker;
+    private final StateStore store;
+    private final SafetyEventSink safety;
+    private final Clock clock;
+    private final OrderJournal journal = new OrderJournal();
+
+    public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
+        this.broker = broker;
+        this.store = store;
+        this.safety = safety;
+        this.clock = clock;
+    }
+
+    /** Settles every SUBMITTING or UNKNOWN intent; returns how many were settled. */
+    public int reconcileIntents() {
+        List<IntentRecord> pending = store.intentsIn(EnumSet.of(IntentState.SUBMITTING, IntentState.UNKNOWN));
+        int settled = 0;
+        for (IntentRecord record : pending) {
+            Optional<OrderUpdate> found;
+            try {
+                found = broker.lookup(record.clientOrderId());
+            } catch (RuntimeException e) {
+                LOG.warn("could not look up order {} yet: {}", record.clientOrderId(), e.getMessage());
+                continue;
+            }
+            String outcome;
+            if (found.isPresent()) {
+                OrderUpdate update = found.get();
+                store.recordOrderUpdate(update.order(), update.fills(), IntentState.PLACED);
+                journal.order("reconciled", update.order());
+                update.fills().forEach(journal::fill);
+                outcome = "order found: " + update.order().status();
+            } else {
+                store.updateIntentState(record.intent().intentId(), IntentState.NOT_PLACED, clock.instant());
+                journal.intent("not_placed", record.intent().intentId(), record.clientOrderId(), "no such order");
+                outcome = "no order exists; intent marked NOT_PLACED";
+            }
+            settled++;
+            safety.record(new SafetyEvent(
+                    SafetyEventType.RECONCILED,
+                    Severity.INFO,
+                    record.intent().symbol(),
+                    "reconciled intent left " + record.state() + ": " + outcome,
+                    Map.of("intent_id", record.intent().intentId(), "client_order_id", record.clientOrderId()),
+                    clock.instant()));
+        }
+        return settled;
+    }
+
+    /** Lets the broker match open orders against {@code market} and records every change. */
+    public List<OrderUpdate> syncOpenOrders(MarketData market) {
+        List<OrderUpdate> updates = broker.refresh(market);
+        for (OrderUpdate update : updates) {
+            store.recordOrderUpdate(update.order(), update.fills(), null);
+            journal.order("updated", update.order());
+            update.fills().forEach(journal::fill);
+        }
+        return updates;
+    }
+}

@@ -1,0 +1,107 @@
+package io.cointrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged program as a user runs it: exit codes, one-line errors, files left behind. */
+class TraderCliIT {
+
+    @TempDir
+    Path work;
+
+    private TraderProcess trader() {
+        return new TraderProcess(work);
+    }
+
+    private static void assertOneCleanErrorLine(TraderProcess.Result result, String... fragments) {
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith("error: ").contains(fragments);
+        assertThat(result.err()).doesNotContain("Exception", "\tat ", "at io.cointrader");
+    }
+
+    @Test
+    void offlinePaperRunOnReplayPrintsDecisionsAndLeavesDatabaseAndSixLogs() throws Exception {
+        TraderProcess.Result result = trader().run("run", "--exchange", "replay", "--once");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("BTC/KRW", "ETH/KRW", "KST", "Finished after 1 pass");
+        assertThat(work.resolve("data/coin_trader.db")).exists();
+        for (String log : List.of("decisions", "orders", "fills", "balances", "safety", "general")) {
+            assertThat(work.resolve("logs/" + log + ".jsonl")).exists();
+        }
+        assertThat(Files.readString(work.resolve("logs/decisions.jsonl"))).contains("strategy_signal");
+    }
+
+    @Test
+    void badNumberIsOneLineAndExitCodeTwo() throws Exception {
+        assertOneCleanErrorLine(
+                trader().run("run", "--exchange", "replay", "--set", "MAX_POSITION_SIZE_PCT=abc"),
+                "MAX_POSITION_SIZE_PCT");
+    }
+
+    @Test
+    void negativePercentageFromTheEnvironmentIsOneLineAndExitCodeTwo() throws Exception {
+        assertOneCleanErrorLine(
+                trader().run(Map.of("DAILY_MAX_DRAWDOWN_PCT", "-3"), "run", "--exchange", "replay"),
+                "DAILY_MAX_DRAWDOWN_PCT");
+    }
+
+    @Test
+    void badValueInDotEnvIsOneLineAndExitCodeTwo() throws Exception {
+        Files.writeString(work.resolve(".env"), "TRADING_SYMBOLS=BTCKRW\n");
+
+        assertOneCleanErrorLine(trader().run("run", "--exchange", "replay"), "TRADING_SYMBOLS");
+    }
+
+    @Test
+    void unknownModeAndExchangeAreRefused() throws Exception {
+        assertOneCleanErrorLine(trader().run("run", "--mode", "yolo"), "TRADING_MODE");
+        assertOneCleanErrorLine(trader().run("run", "--exchange", "binance"), "EXCHANGE");
+    }
+
+    @Test
+    void liveModeIsRefusedNeverSilentlyPaper() throws Exception {
+        TraderProcess.Result result = trader().run("run", "--mode", "live", "--exchange", "replay", "--once");
+
+        assertOneCleanErrorLine(result, "live");
+        assertThat(result.out()).doesNotContain("BTC/KRW");
+        assertThat(work.resolve("data/coin_trader.db")).doesNotExist();
+    }
+
+    @Test
+    void unknownOptionAndUnknownCommandAreOneLineAndExitCodeTwo() throws Exception {
+        assertOneCleanErrorLine(trader().run("run", "--frobnicate"), "--frobnicate");
+        assertOneCleanErrorLine(trader().run("launch"), "launch");
+    }
+
+    @Test
+    void killStopsTradingUntilReleased() throws Exception {
+        TraderProcess.Result kill = trader().run("kill", "--reason", "maintenance");
+        assertThat(kill.exitCode()).isZero();
+        assertThat(work.resolve("RUN/kill_switch")).exists();
+
+        TraderProcess.Result run = trader().run("run", "--exchange", "replay", "--once");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("KILL_SWITCH").doesNotContain("ORDER ");
+
+        TraderProcess.Result release = trader().run("release");
+        assertThat(release.exitCode()).isZero();
+        assertThat(work.resolve("RUN/kill_switch")).doesNotExist();
+    }
+
+    @Test
+    void helpWorksForEveryCommand() throws Exception {
+        for (String command : List.of("run", "kill", "release", "status")) {
+            TraderProcess.Result result = trader().run(command, "--help");
+            assertThat(result.exitCode()).as(command).isZero();
+            assertThat(result.out()).contains("Usage: trader " + command);
+        }
+    }
+}
