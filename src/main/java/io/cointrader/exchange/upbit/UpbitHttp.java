@@ -1,0 +1,249 @@
+package io.cointrader.exchange.upbit;
+
+import io.cointrader.exchange.ExchangeException;
+import io.cointrader.exchange.ExchangeUnavailableException;
+import io.cointrader.exchange.RateLimitedException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP core shared by every Upbit call: builds the request (no {@code Origin}, JSON, gzip, our
+ * User-Agent), enforces the per-group budget and the 418 block, decodes gzip, maps errors to the
+ * exchange exception family and retries reads.
+ *
+ * <p>Reads are retried on {@link ExchangeUnavailableException} (5xx, network, timeout, malformed body)
+ * and on 429, with exponential back-off plus 100-300 ms jitter, up to {@link UpbitOptions#maxAttempts()}
+ * attempts. A 418 block is never retried: it stops every call of this instance until it ends. Share
+ * one instance per process so that budget and block are shared too. Thread-safe.
+ */
+public final class UpbitHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(UpbitHttp.class);
+
+    /** Larger answers (the full market list is ~100 KB) are treated as broken. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final UpbitOptions options;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final UpbitThrottle throttle;
+    private final HttpClient client;
+
+    public UpbitHttp(UpbitOptions options, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this.options = options;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.throttle = new UpbitThrottle(clock, sleeper);
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** Production wiring: real sleeps and a non-deterministic jitter. */
+    public UpbitHttp(UpbitOptions options, Clock clock) {
+        this(options, clock, Sleeper.THREAD, new SplittableRandom());
+    }
+
+    /**
+     * Performs an idempotent read, retrying as described above.
+     *
+     * @throws IllegalArgumentException for a method other than GET: state-changing calls must never be
+     *     retried blindly
+     * @throws ExchangeException the last failure once attempts are used up, or at once for 4xx and 418
+     */
+    public <T> T read(UpbitRequest request, BodyParser<T> parser) {
+        if (!request.method().equals("GET")) {
+            throw new IllegalArgumentException("only GET is retried as a read, not " + request.method());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return parser.parse(exchange(request));
+            } catch (ExchangeUnavailableException | RateLimitedException e) {
+                if (!retryable(e) || attempt >= options.maxAttempts()) {
+                    throw e;
+                }
+                Duration delay = backoff(attempt);
+                log.warn(
+                        "{} failed (attempt {}/{}): {}; retrying in {} ms",
+                        request.label(),
+                        attempt,
+                        options.maxAttempts(),
+                        e.getMessage(),
+                        delay.toMillis());
+                pause(delay, request.label());
+            }
+        }
+    }
+
+    /** End of the current 418 block, if one is in force. */
+    public Optional<Instant> bannedUntil() {
+        return throttle.bannedUntil();
+    }
+
+    /** One attempt: throttle, send, record the budget header, decode and map the status. */
+    private byte[] exchange(UpbitRequest request) {
+        String label = request.label();
+        try {
+            throttle.acquire(request.group(), label);
+        } catch (InterruptedException e) {
+            throw interrupted(label);
+        }
+        HttpResponse<byte[]> response = send(buildRequest(request), label);
+        response.headers()
+                .firstValue("Remaining-Req")
+                .flatMap(RemainingReq::parse)
+                .ifPresent(r -> throttle.record(request.group(), r));
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return decode(response, label);
+        }
+        byte[] body;
+        try {
+            body = decode(response, label);
+        } catch (ExchangeUnavailableException e) {
+            body = new byte[0];
+        }
+        ExchangeException error = UpbitErrors.forStatus(
+                label,
+                status,
+                body,
+                response.headers().firstValue("Retry-After"),
+                clock.instant(),
+                options.defaultBanDuration());
+        onError(request, error);
+        throw error;
+    }
+
+    private void onError(UpbitRequest request, ExchangeException error) {
+        if (error instanceof UpbitBanException ban) {
+            throttle.ban(ban.bannedUntil());
+            log.error("Upbit blocked this client; all calls stop until {}: {}", ban.bannedUntil(), ban.getMessage());
+        } else if (error instanceof RateLimitedException) {
+            throttle.pause(request.group(), throttle.nextSecond(clock.instant()).plus(jitter()));
+        }
+    }
+
+    private HttpRequest buildRequest(UpbitRequest request) {
+        return HttpRequest.newBuilder(options.resolve(request.path(), request.rawQuery()))
+                .timeout(options.requestTimeout())
+                .header("Accept", "application/json")
+                .header("Accept-Encoding", "gzip")
+                .header("User-Agent", options.userAgent())
+                .method(request.method(), HttpRequest.BodyPublishers.noBody())
+                .build();
+    }
+
+    /** Sends with a deadline on the whole exchange, body included (the client's own timeout stops at the headers). */
+    private HttpResponse<byte[]> send(HttpRequest httpRequest, String label) {
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(label);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw interrupted(label);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(label);
+            }
+            String kind = cause == null ? "unknown" : cause.getClass().getSimpleName();
+            throw new ExchangeUnavailableException(label + ": network error (" + kind + ")", cause);
+        }
+    }
+
+    private static byte[] decode(HttpResponse<byte[]> response, String label) {
+        byte[] raw = response.body() == null ? new byte[0] : response.body();
+        if (raw.length > MAX_BODY_BYTES) {
+            throw new ExchangeUnavailableException(label + ": response body too large");
+        }
+        String encoding = response.headers()
+                .firstValue("Content-Encoding")
+                .orElse("identity")
+                .trim();
+        if (encoding.equalsIgnoreCase("identity") || encoding.isEmpty()) {
+            return raw;
+        }
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            throw new ExchangeUnavailableException(label + ": unsupported Content-Encoding " + encoding);
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            return readBounded(in, label);
+        } catch (IOException e) {
+            throw new ExchangeUnavailableException(label + ": corrupt gzip body", e);
+        }
+    }
+
+    private static byte[] readBounded(InputStream in, String label) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            if (out.size() > MAX_BODY_BYTES) {
+                throw new ExchangeUnavailableException(label + ": response body too large");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean retryable(ExchangeException e) {
+        return !(e instanceof UpbitBanException) && !Thread.currentThread().isInterrupted();
+    }
+
+    /** {@code initialBackoff * 2^(attempt-1)}, capped at {@code maxBackoff}, plus 100-300 ms jitter. */
+    Duration backoff(int attempt) {
+        Duration base = options.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        Duration capped = base.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : base;
+        return capped.plus(jitter());
+    }
+
+    private Duration jitter() {
+        synchronized (random) {
+            return Duration.ofMillis(random.nextLong(100, 301));
+        }
+    }
+
+    private void pause(Duration delay, String label) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(label);
+        }
+    }
+
+    private static ExchangeUnavailableException timedOut(String label) {
+        return new ExchangeUnavailableException(label + ": timed out");
+    }
+
+    private static ExchangeUnavailableException interrupted(String label) {
+        Thread.currentThread().interrupt();
+        return new ExchangeUnavailableException(label + ": interrupted");
+    }
+}
