@@ -1,0 +1,72 @@
+package io.cointrader.strategy.indicator;
+
+/**
+ * Average true range with Wilder's smoothing (alpha = 1/n), seeded with the first true range, which
+ * is that candle's high minus low (as ta4j's {@code ATRIndicator}). Later true ranges are max(high −
+ * low, |high − previous close|, |low − previous close|). Stable once more than {@code period} candles
+ * have been added.
+ */
+public final class WilderAtr {
+
+    private final int period;
+    private final ExponentialSmoothing smoothing;
+    private double previousClose = Double.NaN;
+
+    public WilderAtr(int period) {
+        this.period = Checks.requirePeriod(period, "ATR period");
+        this.smoothing = new ExponentialSmoothing(1.0 / period);
+    }
+
+    /** Folds in one candle for good. */
+    public void add(double high, double low, double close) {
+        double trueRange = trueRange(high, low, close);
+        smoothing.add(trueRange);
+        previousClose = close;
+    }
+
+    /** The value {@link #add} would produce for this candle, without changing this indicator. */
+    public double peek(double high, double low, double close) {
+        return smoothing.peek(trueRange(high, low, close));
+    }
+
+    /**
+     * The current value, in price units.
+     *
+     * @throws IllegalStateException when nothing has been added yet
+     */
+    public double value() {
+        return smoothing.value();
+    }
+
+    /** Number of candles added so far. */
+    public long count() {
+        return smoothing.count();
+    }
+
+    /** Number of candles needed before {@link #isStable()} holds. */
+    public int warmUp() {
+        return period + 1;
+    }
+
+    public boolean isStable() {
+        return count() >= warmUp();
+    }
+
+    public int period() {
+        return period;
+    }
+
+    private double trueRange(double high, double low, double close) {
+        Checks.requireFinite(high, "high");
+        Checks.requireFinite(low, "low");
+        Checks.requireFinite(close, "close");
+        if (high < low) {
+            throw new IllegalArgumentException("high " + high + " is below low " + low);
+        }
+        double range = high - low;
+        if (count() == 0) {
+            return range;
+        }
+        return Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(low - previousClose)));
+    }
+}
