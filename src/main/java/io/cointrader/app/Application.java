@@ -2,6 +2,7 @@ package io.cointrader.app;
 
 import io.cointrader.cli.TraderApp;
 import io.cointrader.config.ConfigException;
+import io.cointrader.config.ConfigResult;
 import io.cointrader.config.Settings;
 import io.cointrader.config.SettingsLoader;
 import io.cointrader.config.TradingMode;
@@ -81,7 +82,7 @@ final class Application implements TraderApp {
     private int guarded(Invocation invocation, Action action) {
         Redactor redactor = Redactor.withSecrets(java.util.List.of());
         try {
-            SettingsLoader.ConfigResult loaded = SettingsLoader.load(invocation.overrides(), environment, workingDir);
+            ConfigResult loaded = SettingsLoader.load(invocation.overrides(), environment, workingDir);
             Settings settings = loaded.settings();
             redactor = SystemBuilder.startLogging(settings);
             loaded.warnings().forEach(w -> invocation.err().println("note: " + w));

@@ -7,7 +7,6 @@ import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
 import io.cointrader.logging.Redactor;
 import io.cointrader.safety.KillSwitch;
-import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -71,7 +70,7 @@ final class KillCommand {
     }
 
     private void audit(SafetyEventType type, Severity severity, String message) {
-        try (StateStore store = SqliteStateStore.open(settings.storage().dbPath())) {
+        try (StateStore store = SystemBuilder.openStore(settings)) {
             SafetyEvent event = new SafetyEvent(type, severity, null, message, Map.of("source", "cli"),
                     Clock.systemUTC().instant());
             new SafetyRecorder(store, new io.cointrader.notify.LogNotifier()).record(event);

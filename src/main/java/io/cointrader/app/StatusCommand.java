@@ -9,7 +9,6 @@ import io.cointrader.core.Position;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.KillSwitchStatus;
-import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -34,7 +33,7 @@ final class StatusCommand {
             out.println("database " + settings.storage().dbPath() + " does not exist yet: nothing has run.");
             return Application.OK;
         }
-        try (StateStore store = SqliteStateStore.open(settings.storage().dbPath())) {
+        try (StateStore store = SystemBuilder.openStore(settings)) {
             BigDecimal initial = store.meta(SystemBuilder.PAPER_CASH_KEY)
                     .map(BigDecimal::new)
                     .orElse(settings.paper().initialKrw());

@@ -5,6 +5,7 @@ import io.cointrader.broker.PaperBroker;
 import io.cointrader.config.ConfigException;
 import io.cointrader.config.ExchangeKind;
 import io.cointrader.config.Settings;
+import io.cointrader.config.TradingMode;
 import io.cointrader.core.Secret;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeAdapter;
@@ -13,6 +14,8 @@ import io.cointrader.exchange.replay.History;
 import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.exchange.replay.ReplayExchange;
 import io.cointrader.exchange.upbit.UpbitExchangeAdapter;
+import io.cointrader.exchange.upbit.UpbitHttp;
+import io.cointrader.exchange.upbit.UpbitOptions;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
@@ -25,6 +28,7 @@ import io.cointrader.risk.RiskManager;
 import io.cointrader.safety.AnomalyMonitor;
 import io.cointrader.safety.CircuitBreaker;
 import io.cointrader.safety.KillSwitch;
+import io.cointrader.state.Durability;
 import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import io.cointrader.strategy.ConservativeParameters;
@@ -64,13 +68,20 @@ final class SystemBuilder {
     }
 
     static TradingSystem build(Settings settings, Redactor redactor, Consumer<String> notice) {
-        StateStore store = SqliteStateStore.open(settings.storage().dbPath());
+        StateStore store = openStore(settings);
         try {
             return assemble(settings, redactor, store, notice);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Paper money needs crash safety only; live orders also need safety against power loss. */
+    static StateStore openStore(Settings settings) {
+        Durability durability =
+                settings.mode() == TradingMode.LIVE ? Durability.POWER_LOSS_SAFE : Durability.CRASH_SAFE;
+        return SqliteStateStore.open(settings.storage().dbPath(), Clock.systemUTC(), durability);
     }
 
     private static TradingSystem assemble(
@@ -92,7 +103,7 @@ final class SystemBuilder {
             exchange = replay;
         } else {
             clock = Clock.systemUTC();
-            exchange = new UpbitExchangeAdapter(settings.upbitBaseUrl(), clock);
+            exchange = new UpbitExchangeAdapter(new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock));
         }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
         AnomalyMonitor anomalies = new AnomalyMonitor(
@@ -140,6 +151,10 @@ final class SystemBuilder {
                 redactor,
                 replayClock,
                 replayEnd);
+    }
+
+    static String version() {
+        return SystemBuilder.class.getPackage().getImplementationVersion();
     }
 
     static RiskLimits riskLimits(Settings settings) {
@@ -192,8 +207,8 @@ final class SystemBuilder {
         if (!missing.isEmpty()) {
             throw new ConfigException(
                     "TRADING_SYMBOLS",
-                    "no replay history for " + missing.stream().map(Symbol::toString).collect(Collectors.joining(", "))
-                            + "; allowed with EXCHANGE=replay: "
+                    "no replay history for " + missing.stream().map(Symbol::toString).collect(Collectors.joining(", ")),
+                    "with EXCHANGE=replay: "
                             + available.stream().map(Symbol::toString).sorted().collect(Collectors.joining(", ")));
         }
     }

@@ -47,10 +47,10 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Opens (creating when absent) the database file and its write connection. */
-    static SqliteDatabase open(Path dbFile) {
+    static SqliteDatabase open(Path dbFile, Durability durability) {
         String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
         try {
-            Connection writer = writerConfig().createConnection(url);
+            Connection writer = writerConfig(durability).createConnection(url);
             try {
                 requireWal(writer);
             } catch (SQLException | RuntimeException e) {
@@ -166,11 +166,14 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig writerConfig() {
+    private static SQLiteConfig writerConfig(Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // Orders are money: a committed write-ahead intent must survive a power loss.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // Live orders are money: a committed write-ahead intent must survive a power loss.
+        config.setSynchronous(
+                durability == Durability.POWER_LOSS_SAFE
+                        ? SQLiteConfig.SynchronousMode.FULL
+                        : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         return config;

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link StateStore} on one SQLite file in WAL mode with {@code synchronous=FULL}, so that a committed
- * write (above all a write-ahead intent) survives a crash or power loss.
+ * {@link StateStore} on one SQLite file in WAL mode. By default {@code synchronous=FULL}, so that a
+ * committed write (above all a write-ahead intent) survives a crash or power loss; see {@link
+ * Durability}.
  *
  * <p>Threading: safe for use from any number of threads. All writes go through one connection under
  * a lock and each method is one transaction. Reads use separate read-only connections and see the
@@ -53,9 +54,14 @@ public final class SqliteStateStore implements StateStore {
 
     /** As {@link #open(Path)}; {@code clock} stamps the schema migrations applied. */
     public static SqliteStateStore open(Path dbFile, Clock clock) {
+        return open(dbFile, clock, Durability.POWER_LOSS_SAFE);
+    }
+
+    /** As {@link #open(Path, Clock)} with the given durability of commits. */
+    public static SqliteStateStore open(Path dbFile, Clock clock, Durability durability) {
         Objects.requireNonNull(dbFile, "dbFile");
         createParentDirectories(dbFile);
-        SqliteDatabase db = SqliteDatabase.open(dbFile);
+        SqliteDatabase db = SqliteDatabase.open(dbFile, durability);
         try {
             int version = new SchemaMigrator(SchemaMigrator.SCRIPTS, clock).migrate(db);
             log.info("State store open at {} (schema version {})", dbFile, version);

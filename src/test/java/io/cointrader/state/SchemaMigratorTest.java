@@ -85,7 +85,7 @@ class SchemaMigratorTest {
                 SchemaMigrator.SCRIPTS.get(0),
                 TEST_MIGRATIONS + "V2__add_notes.sql",
                 TEST_MIGRATIONS + "V3__fails_half_way.sql");
-        try (SqliteDatabase db = SqliteDatabase.open(file)) {
+        try (SqliteDatabase db = SqliteDatabase.open(file, Durability.POWER_LOSS_SAFE)) {
             SchemaMigrator migrator = new SchemaMigrator(scripts, clockAt(FIRST_OPEN));
             assertThatThrownBy(() -> migrator.migrate(db))
                     .isInstanceOf(StateStoreException.class)

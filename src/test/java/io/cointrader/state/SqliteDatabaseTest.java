@@ -18,7 +18,7 @@ class SqliteDatabaseTest {
 
     @BeforeEach
     void openDatabase() {
-        db = SqliteDatabase.open(dir.resolve("db.sqlite"));
+        db = SqliteDatabase.open(dir.resolve("db.sqlite"), Durability.POWER_LOSS_SAFE);
         db.write("create table", c -> Queries.update(c, "CREATE TABLE t (v TEXT NOT NULL)"));
     }
 
