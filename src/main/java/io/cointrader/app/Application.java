@@ -5,6 +5,7 @@ import io.cointrader.config.ConfigException;
 import io.cointrader.config.ConfigResult;
 import io.cointrader.config.Settings;
 import io.cointrader.config.SettingsLoader;
+import io.cointrader.config.SettingsSummary;
 import io.cointrader.config.TradingMode;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
@@ -85,6 +86,10 @@ final class Application implements TraderApp {
             ConfigResult loaded = SettingsLoader.load(invocation.overrides(), environment, workingDir);
             Settings settings = loaded.settings();
             redactor = SystemBuilder.startLogging(settings);
+            LOG.atInfo()
+                    .addKeyValue("event", "settings")
+                    .addKeyValue("settings", SettingsSummary.lines(settings))
+                    .log("settings loaded");
             loaded.warnings().forEach(w -> invocation.err().println("note: " + w));
             return action.run(settings, redactor);
         } catch (ConfigException e) {

@@ -11,6 +11,13 @@ final class Display {
 
     private Display() {}
 
+    /** A path relative to the working directory when it lies below it, else absolute. */
+    static String path(java.nio.file.Path path) {
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
     static String krw(BigDecimal amount) {
         if (amount == null) {
             return "-";

@@ -32,7 +32,7 @@ final class KillCommand {
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC());
         killSwitch.activate(reason, "cli");
         audit(SafetyEventType.KILL_SWITCH_ACTIVATED, Severity.CRITICAL, "kill switch activated from the CLI: " + reason);
-        out.println("Kill switch ACTIVE (" + settings.safety().killSwitchFile() + "): " + reason);
+        out.println("Kill switch ACTIVE (" + Display.path(settings.safety().killSwitchFile()) + "): " + reason);
         out.println("No new orders will be placed until 'trader release'.");
         if (closePositions) {
             closePositions(reason);

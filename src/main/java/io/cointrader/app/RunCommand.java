@@ -8,10 +8,9 @@ import io.cointrader.logging.Redactor;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +68,19 @@ final class RunCommand {
                 stop,
                 reporter,
                 () -> request.serve(system, out));
+        audit(system, "run_started", Map.of("once", once));
         long passes = loop.run(once);
+        audit(system, "run_stopped", Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
         new RunSummary(system, out).print(passes, reporter, stop.requested());
         return Application.OK;
+    }
+
+    private void audit(TradingSystem system, String type, Map<String, Object> details) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
+        payload.put("mode", settings.mode().name());
+        payload.put("exchange", settings.exchange().name());
+        payload.put("symbols", settings.symbols().stream().map(Symbol::toString).toList());
+        system.parts().store().appendEvent(type, payload, system.parts().clock().instant());
     }
 
     private void onSignal(TradingSystem system, StopSignal stop, StopSignal done) {
@@ -106,10 +115,10 @@ final class RunCommand {
         if (now.isBefore(end)) {
             return false;
         }
-        out.println("The replay history in " + settings.storage().dbPath() + " has already been played to its end ("
+        out.println("The replay history in " + Display.path(settings.storage().dbPath()) + " has already been played to its end ("
                 + ConsoleReporter.time(end) + ").");
         out.println("To replay it again, use a fresh database, e.g. --db data/replay-2.db, or delete "
-                + settings.storage().dbPath() + ".");
+                + Display.path(settings.storage().dbPath()) + ".");
         return true;
     }
 
@@ -124,8 +133,8 @@ final class RunCommand {
         out.println("coin-trader " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " trading: "
                 + symbols);
         out.println("  market data: " + source);
-        out.println("  state: " + settings.storage().dbPath() + "   logs: " + settings.storage().logDir()
-                + "   kill switch: " + settings.safety().killSwitchFile());
+        out.println("  state: " + Display.path(settings.storage().dbPath()) + "   logs: " + Display.path(settings.storage().logDir())
+                + "   kill switch: " + Display.path(settings.safety().killSwitchFile()));
         if (system.parts().killSwitch().isActive()) {
             out.println("  KILL SWITCH IS ACTIVE: no orders will be placed (release it with 'trader release')");
         }
@@ -145,9 +154,5 @@ final class RunCommand {
             return "0.00 %";
         }
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN).toPlainString() + " %";
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }

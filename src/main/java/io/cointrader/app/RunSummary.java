@@ -42,8 +42,8 @@ final class RunSummary {
         if (open > 0) {
             out.println("  open orders: " + open);
         }
-        out.println("  state: " + system.settings().storage().dbPath() + "   logs: "
-                + system.settings().storage().logDir() + "/*.jsonl");
+        out.println("  state: " + Display.path(system.settings().storage().dbPath()) + "   logs: "
+                + Display.path(system.settings().storage().logDir()) + "/*.jsonl");
         out.flush();
     }
 }

@@ -30,7 +30,7 @@ final class StatusCommand {
         KillSwitchStatus kill = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC()).status();
         out.println("kill switch: " + (kill.active() ? "ACTIVE (" + kill.reason() + ")" : "off"));
         if (!Files.exists(settings.storage().dbPath())) {
-            out.println("database " + settings.storage().dbPath() + " does not exist yet: nothing has run.");
+            out.println("database " + Display.path(settings.storage().dbPath()) + " does not exist yet: nothing has run.");
             return Application.OK;
         }
         try (StateStore store = SystemBuilder.openStore(settings)) {

@@ -179,7 +179,7 @@ final class SystemBuilder {
             store.putMeta(PAPER_CASH_KEY, configured.toPlainString());
         } else if (initial.compareTo(configured) != 0) {
             notice.accept("note: PAPER_INITIAL_KRW=" + configured.toPlainString() + " is ignored: the paper account in "
-                    + settings.storage().dbPath() + " started with " + initial.toPlainString()
+                    + Display.path(settings.storage().dbPath()) + " started with " + initial.toPlainString()
                     + " KRW (use a new DB_PATH for a new account)");
         }
         return PaperBroker.restore("KRW", initial, settings.paper().feeRate(), clock, store.allFills(), store.openOrders());
