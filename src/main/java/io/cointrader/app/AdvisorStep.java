@@ -52,15 +52,20 @@ final class AdvisorStep implements AutoCloseable {
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("price", market.price().toPlainString());
-        context.put("prev_close", market.prevClose() == null ? null : market.prevClose().toPlainString());
+        context.put(
+                "prev_close",
+                market.prevClose() == null ? null : market.prevClose().toPlainString());
         context.put("signal", signal.type().name());
         context.put("signal_reason", signal.reason());
         context.put("indicators", signal.indicators());
         context.put("equity", account.totalEquity().toPlainString());
         context.put("positions", account.positions().size());
-        context.put("recent_closes", candles.stream().skip(Math.max(0, candles.size() - 24)).map(c -> c.close()
-                        .toPlainString())
-                .toList());
+        context.put(
+                "recent_closes",
+                candles.stream()
+                        .skip(Math.max(0, candles.size() - 24))
+                        .map(c -> c.close().toPlainString())
+                        .toList());
         Future<Optional<Advisor.Advice>> call =
                 executor.submit(() -> advisor.get().advise(signal.symbol().toString(), context));
         try {
@@ -70,7 +75,10 @@ final class AdvisorStep implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             call.cancel(true);
-            LOG.warn("advisor gave no advice for {}: {}", signal.symbol(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "advisor gave no advice for {}: {}",
+                    signal.symbol(),
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -78,8 +86,14 @@ final class AdvisorStep implements AutoCloseable {
         Map<String, Object> details = Map.of(
                 "confidence", advice.confidence(), "risk_notes", advice.riskNotes() == null ? "" : advice.riskNotes());
         store.saveDecisionEvent(
-                "llm_advice", signal.symbol().toString(), advice.action(), advice.reasoning(), details, clock.instant());
-        DECISIONS.atInfo()
+                "llm_advice",
+                signal.symbol().toString(),
+                advice.action(),
+                advice.reasoning(),
+                details,
+                clock.instant());
+        DECISIONS
+                .atInfo()
                 .addKeyValue("event", "llm_advice")
                 .addKeyValue("symbol", signal.symbol().toString())
                 .addKeyValue("action", advice.action())

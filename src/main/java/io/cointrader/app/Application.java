@@ -65,14 +65,14 @@ final class Application implements TraderApp {
 
     @Override
     public int kill(Invocation invocation, String reason, boolean closePositions) {
-        return guarded(invocation, (settings, redactor) ->
-                new KillCommand(settings, redactor, invocation).kill(reason, closePositions));
+        return guarded(invocation, (settings, redactor) -> new KillCommand(settings, redactor, invocation)
+                .kill(reason, closePositions));
     }
 
     @Override
     public int release(Invocation invocation, String reason) {
-        return guarded(invocation, (settings, redactor) ->
-                new KillCommand(settings, redactor, invocation).release(reason));
+        return guarded(
+                invocation, (settings, redactor) -> new KillCommand(settings, redactor, invocation).release(reason));
     }
 
     @Override
@@ -122,7 +122,7 @@ final class Application implements TraderApp {
         Optional<RunLock> lock = RunLock.tryAcquire(settings.storage().dbPath());
         return lock.orElseThrow(() -> new UserError(
                 FAILURE,
-                "another trader is already running on " + settings.storage().dbPath()
-                        + " (lock " + RunLock.pathFor(settings.storage().dbPath()) + ")"));
+                "another trader is already running on " + settings.storage().dbPath() + " (lock "
+                        + RunLock.pathFor(settings.storage().dbPath()) + ")"));
     }
 }

@@ -29,9 +29,11 @@ final class ConsoleReporter implements Consumer<TickReport> {
         counts.merge(report.action(), 1, Integer::sum);
         String signal = report.signal() == null
                 ? "-"
-                : report.signal().type() + (report.signal().type().name().equals("HOLD")
-                        ? ""
-                        : String.format(Locale.ROOT, "(%.2f)", report.signal().confidence()));
+                : report.signal().type()
+                        + (report.signal().type().name().equals("HOLD")
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT, "(%.2f)", report.signal().confidence()));
         out.printf(
                 Locale.ROOT,
                 "%s KST  %-9s %15s  %-10s %-15s %s%n",

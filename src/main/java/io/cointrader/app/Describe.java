@@ -9,8 +9,8 @@ final class Describe {
     private Describe() {}
 
     static String execution(OrderIntent intent, ExecutionResult result) {
-        String order = intent.type() + " " + intent.side() + " " + intent.quantity().toPlainString() + " @ "
-                + Display.krw(intent.price());
+        String order = intent.type() + " " + intent.side() + " "
+                + intent.quantity().toPlainString() + " @ " + Display.krw(intent.price());
         return switch (result.outcome()) {
             case PLACED -> order + " -> " + (result.fills().isEmpty() ? "open" : "filled");
             case KILL_SWITCH_ACTIVE -> order + " blocked: kill switch";

@@ -76,7 +76,8 @@ final class EmergencyClose {
             return "sell " + position.symbol() + ": no price (" + e.getMessage() + "), position kept";
         }
         system.portfolio().observe(position.symbol(), market.price());
-        BigDecimal quantity = parts.broker().balances().of(position.symbol().base()).free();
+        BigDecimal quantity =
+                parts.broker().balances().of(position.symbol().base()).free();
         BigDecimal slippage = BigDecimal.valueOf(system.settings().risk().maxSlippageBps())
                 .divide(BigDecimal.valueOf(20000), 10, RoundingMode.DOWN);
         BigDecimal limit = TickSize.floorToTick(
@@ -104,7 +105,8 @@ final class EmergencyClose {
         BigDecimal equity = system.portfolio().equity(parts.broker().balances(), positions);
         Map<io.cointrader.core.Symbol, Position> bySymbol =
                 positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
-        return new AccountState(equity, equity, market.price(), bySymbol, parts.store().openOrders());
+        return new AccountState(
+                equity, equity, market.price(), bySymbol, parts.store().openOrders());
     }
 
     private void record(Severity severity, String message) {

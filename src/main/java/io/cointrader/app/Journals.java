@@ -22,10 +22,13 @@ final class Journals {
     void signal(Signal signal, StateStore store, Instant now) {
         Map<String, Object> details = new LinkedHashMap<>(signal.indicators());
         details.put("confidence", signal.confidence());
-        details.put("candle_time", signal.candleTime() == null ? null : signal.candleTime().toString());
+        details.put(
+                "candle_time",
+                signal.candleTime() == null ? null : signal.candleTime().toString());
         store.saveDecisionEvent(
                 "strategy", signal.symbol().toString(), signal.type().name(), signal.reason(), details, now);
-        DECISIONS.atInfo()
+        DECISIONS
+                .atInfo()
                 .addKeyValue("event", "strategy_signal")
                 .addKeyValue("strategy", signal.strategy())
                 .addKeyValue("symbol", signal.symbol().toString())
@@ -40,13 +43,23 @@ final class Journals {
     void balances(BalanceSnapshot snapshot, List<Position> positions, BigDecimal equity) {
         Map<String, Map<String, String>> balances = new LinkedHashMap<>();
         for (Balance b : snapshot.balances().values()) {
-            balances.put(b.currency(), Map.of("free", b.free().toPlainString(), "locked", b.locked().toPlainString()));
+            balances.put(
+                    b.currency(),
+                    Map.of(
+                            "free",
+                            b.free().toPlainString(),
+                            "locked",
+                            b.locked().toPlainString()));
         }
         Map<String, Map<String, String>> held = new LinkedHashMap<>();
         for (Position p : positions) {
             held.put(
                     p.symbol().toString(),
-                    Map.of("quantity", p.quantity().toPlainString(), "average_price", p.averagePrice().toPlainString()));
+                    Map.of(
+                            "quantity",
+                            p.quantity().toPlainString(),
+                            "average_price",
+                            p.averagePrice().toPlainString()));
         }
         BALANCES.atInfo()
                 .addKeyValue("event", "balance_snapshot")

@@ -31,7 +31,10 @@ final class KillCommand {
     int kill(String reason, boolean closePositions) throws Exception {
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC());
         killSwitch.activate(reason, "cli");
-        audit(SafetyEventType.KILL_SWITCH_ACTIVATED, Severity.CRITICAL, "kill switch activated from the CLI: " + reason);
+        audit(
+                SafetyEventType.KILL_SWITCH_ACTIVATED,
+                Severity.CRITICAL,
+                "kill switch activated from the CLI: " + reason);
         out.println("Kill switch ACTIVE (" + Display.path(settings.safety().killSwitchFile()) + "): " + reason);
         out.println("No new orders will be placed until 'trader release'.");
         if (closePositions) {
@@ -71,10 +74,17 @@ final class KillCommand {
 
     private void audit(SafetyEventType type, Severity severity, String message) {
         try (StateStore store = SystemBuilder.openStore(settings)) {
-            SafetyEvent event = new SafetyEvent(type, severity, null, message, Map.of("source", "cli"),
+            SafetyEvent event = new SafetyEvent(
+                    type,
+                    severity,
+                    null,
+                    message,
+                    Map.of("source", "cli"),
                     Clock.systemUTC().instant());
             new SafetyRecorder(store, new io.cointrader.notify.LogNotifier()).record(event);
-            store.appendEvent(type.name().toLowerCase(java.util.Locale.ROOT), Map.of("message", message, "source", "cli"),
+            store.appendEvent(
+                    type.name().toLowerCase(java.util.Locale.ROOT),
+                    Map.of("message", message, "source", "cli"),
                     event.time());
         }
     }

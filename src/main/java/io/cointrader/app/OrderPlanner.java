@@ -45,8 +45,9 @@ final class OrderPlanner {
         BigDecimal volume = budget.divide(limit, Money.VOLUME_SCALE, RoundingMode.FLOOR);
         BigDecimal total = volume.multiply(limit);
         if (volume.signum() <= 0 || total.compareTo(minOrderTotal) < 0) {
-            return Plan.none("order total " + total.setScale(0, RoundingMode.FLOOR).toPlainString()
-                    + " is below the minimum " + minOrderTotal.toPlainString());
+            return Plan.none(
+                    "order total " + total.setScale(0, RoundingMode.FLOOR).toPlainString() + " is below the minimum "
+                            + minOrderTotal.toPlainString());
         }
         return new Plan(Optional.of(intent(signal, Side.BUY, limit, volume, now)), "buy " + volume.toPlainString());
     }
@@ -59,8 +60,9 @@ final class OrderPlanner {
         BigDecimal volume = freeQuantity.setScale(Money.VOLUME_SCALE, RoundingMode.FLOOR);
         BigDecimal total = volume.multiply(limit);
         if (volume.signum() <= 0 || total.compareTo(minOrderTotal) < 0) {
-            return Plan.none("position worth " + total.setScale(0, RoundingMode.FLOOR).toPlainString()
-                    + " is below the minimum order " + minOrderTotal.toPlainString() + " (dust)");
+            return Plan.none(
+                    "position worth " + total.setScale(0, RoundingMode.FLOOR).toPlainString()
+                            + " is below the minimum order " + minOrderTotal.toPlainString() + " (dust)");
         }
         return new Plan(Optional.of(intent(signal, Side.SELL, limit, volume, now)), "sell " + volume.toPlainString());
     }

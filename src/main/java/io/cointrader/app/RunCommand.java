@@ -59,7 +59,8 @@ final class RunCommand {
             out.println("reconciled " + settled + " order intent(s) left from an earlier run");
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
-        ClosePositionsRequest request = new ClosePositionsRequest(settings.safety().killSwitchFile());
+        ClosePositionsRequest request =
+                new ClosePositionsRequest(settings.safety().killSwitchFile());
         TradingLoop loop = new TradingLoop(
                 settings.symbols(),
                 system.tickProcessor(),
@@ -70,7 +71,10 @@ final class RunCommand {
                 () -> request.serve(system, out));
         audit(system, "run_started", Map.of("once", once));
         long passes = loop.run(once);
-        audit(system, "run_stopped", Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
+        audit(
+                system,
+                "run_stopped",
+                Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
         new RunSummary(system, out).print(passes, reporter, stop.requested());
         return Application.OK;
     }
@@ -115,8 +119,8 @@ final class RunCommand {
         if (now.isBefore(end)) {
             return false;
         }
-        out.println("The replay history in " + Display.path(settings.storage().dbPath()) + " has already been played to its end ("
-                + ConsoleReporter.time(end) + ").");
+        out.println("The replay history in " + Display.path(settings.storage().dbPath())
+                + " has already been played to its end (" + ConsoleReporter.time(end) + ").");
         out.println("To replay it again, use a fresh database, e.g. --db data/replay-2.db, or delete "
                 + Display.path(settings.storage().dbPath()) + ".");
         return true;
@@ -130,11 +134,12 @@ final class RunCommand {
                         + " in steps of " + settings.replay().step().toMinutes() + " min")
                 .orElse("Upbit " + settings.upbitBaseUrl() + ", every "
                         + settings.marketDataInterval().toSeconds() + " s");
-        out.println("coin-trader " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " trading: "
-                + symbols);
+        out.println(
+                "coin-trader " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " trading: " + symbols);
         out.println("  market data: " + source);
-        out.println("  state: " + Display.path(settings.storage().dbPath()) + "   logs: " + Display.path(settings.storage().logDir())
-                + "   kill switch: " + Display.path(settings.safety().killSwitchFile()));
+        out.println("  state: " + Display.path(settings.storage().dbPath()) + "   logs: "
+                + Display.path(settings.storage().logDir()) + "   kill switch: "
+                + Display.path(settings.safety().killSwitchFile()));
         if (system.parts().killSwitch().isActive()) {
             out.println("  KILL SWITCH IS ACTIVE: no orders will be placed (release it with 'trader release')");
         }
@@ -153,6 +158,8 @@ final class RunCommand {
         if (whole.signum() == 0) {
             return "0.00 %";
         }
-        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+        return part.multiply(BigDecimal.valueOf(100))
+                        .divide(whole, 2, RoundingMode.HALF_EVEN)
+                        .toPlainString() + " %";
     }
 }

@@ -28,7 +28,8 @@ final class SafetyRecorder implements SafetyEventSink {
                 .addKeyValue("event", "safety_event")
                 .addKeyValue("type", event.type().name())
                 .addKeyValue("severity", event.severity().name())
-                .addKeyValue("symbol", event.symbol() == null ? null : event.symbol().toString())
+                .addKeyValue(
+                        "symbol", event.symbol() == null ? null : event.symbol().toString())
                 .addKeyValue("details", event.details())
                 .addKeyValue("sim_time", event.time().toString())
                 .log("{} {}: {}", event.severity(), event.type(), event.message());

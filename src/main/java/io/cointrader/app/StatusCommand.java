@@ -30,7 +30,8 @@ final class StatusCommand {
         KillSwitchStatus kill = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC()).status();
         out.println("kill switch: " + (kill.active() ? "ACTIVE (" + kill.reason() + ")" : "off"));
         if (!Files.exists(settings.storage().dbPath())) {
-            out.println("database " + Display.path(settings.storage().dbPath()) + " does not exist yet: nothing has run.");
+            out.println(
+                    "database " + Display.path(settings.storage().dbPath()) + " does not exist yet: nothing has run.");
             return Application.OK;
         }
         try (StateStore store = SystemBuilder.openStore(settings)) {
@@ -38,18 +39,25 @@ final class StatusCommand {
                     .map(BigDecimal::new)
                     .orElse(settings.paper().initialKrw());
             PaperBroker paper = PaperBroker.restore(
-                    "KRW", initial, settings.paper().feeRate(), Clock.systemUTC(), store.allFills(), store.openOrders());
+                    "KRW",
+                    initial,
+                    settings.paper().feeRate(),
+                    Clock.systemUTC(),
+                    store.allFills(),
+                    store.openOrders());
             out.println("paper account (started with " + Display.krw(initial) + " KRW):");
             for (Balance b : paper.balances().balances().values()) {
-                out.println("  " + b.currency() + " free " + Display.krw(b.free()) + ", locked " + Display.krw(b.locked()));
+                out.println(
+                        "  " + b.currency() + " free " + Display.krw(b.free()) + ", locked " + Display.krw(b.locked()));
             }
             for (Position p : paper.positions()) {
                 out.println("  position " + p.symbol() + " " + p.quantity().toPlainString() + " @ avg "
                         + Display.krw(p.averagePrice().setScale(0, java.math.RoundingMode.HALF_EVEN)));
             }
             for (Order o : store.openOrders()) {
-                out.println("  open order " + o.side() + " " + o.symbol() + " " + o.quantity().toPlainString() + " @ "
-                        + Display.krw(o.price()) + " (" + o.clientOrderId() + ")");
+                out.println("  open order " + o.side() + " " + o.symbol() + " "
+                        + o.quantity().toPlainString() + " @ " + Display.krw(o.price()) + " (" + o.clientOrderId()
+                        + ")");
             }
             out.println("recent safety events:");
             for (SafetyEvent e : store.recentSafetyEvents(5)) {

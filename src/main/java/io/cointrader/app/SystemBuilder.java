@@ -91,7 +91,8 @@ final class SystemBuilder {
         Clock clock;
         ExchangeAdapter exchange;
         if (settings.exchange() == ExchangeKind.REPLAY) {
-            History history = settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
+            History history =
+                    settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
             requireReplaySymbols(settings.symbols(), history.symbols());
             ReplayClock simulated = new ReplayClock(Instant.EPOCH);
             ReplayExchange replay = new ReplayExchange(history, simulated);
@@ -103,7 +104,8 @@ final class SystemBuilder {
             exchange = replay;
         } else {
             clock = Clock.systemUTC();
-            exchange = new UpbitExchangeAdapter(new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock));
+            exchange = new UpbitExchangeAdapter(
+                    new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock));
         }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
         AnomalyMonitor anomalies = new AnomalyMonitor(
@@ -182,7 +184,8 @@ final class SystemBuilder {
                     + Display.path(settings.storage().dbPath()) + " started with " + initial.toPlainString()
                     + " KRW (use a new DB_PATH for a new account)");
         }
-        return PaperBroker.restore("KRW", initial, settings.paper().feeRate(), clock, store.allFills(), store.openOrders());
+        return PaperBroker.restore(
+                "KRW", initial, settings.paper().feeRate(), clock, store.allFills(), store.openOrders());
     }
 
     private static String installationId(StateStore store) {
@@ -203,11 +206,13 @@ final class SystemBuilder {
     }
 
     private static void requireReplaySymbols(List<Symbol> wanted, Set<Symbol> available) {
-        List<Symbol> missing = wanted.stream().filter(s -> !available.contains(s)).toList();
+        List<Symbol> missing =
+                wanted.stream().filter(s -> !available.contains(s)).toList();
         if (!missing.isEmpty()) {
             throw new ConfigException(
                     "TRADING_SYMBOLS",
-                    "no replay history for " + missing.stream().map(Symbol::toString).collect(Collectors.joining(", ")),
+                    "no replay history for "
+                            + missing.stream().map(Symbol::toString).collect(Collectors.joining(", ")),
                     "with EXCHANGE=replay: "
                             + available.stream().map(Symbol::toString).sorted().collect(Collectors.joining(", ")));
         }

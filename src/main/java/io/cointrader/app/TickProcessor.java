@@ -97,7 +97,12 @@ final class TickProcessor {
         Optional<SafetyEvent> breaker = circuitBreaker.check(market);
         if (breaker.isPresent()) {
             safety.record(breaker.get());
-            return report(symbol, market.price(), null, TickAction.CIRCUIT_BREAKER, breaker.get().message());
+            return report(
+                    symbol,
+                    market.price(),
+                    null,
+                    TickAction.CIRCUIT_BREAKER,
+                    breaker.get().message());
         }
         List<Candle> candles;
         try {
@@ -120,7 +125,11 @@ final class TickProcessor {
                     case HOLD -> null;
                     case BUY -> planner.buy(signal, market.price(), tick, account.totalEquity(), clock.instant());
                     case SELL -> planner.sell(
-                            signal, market.price(), tick, broker.balances().of(symbol.base()).free(), clock.instant());
+                            signal,
+                            market.price(),
+                            tick,
+                            broker.balances().of(symbol.base()).free(),
+                            clock.instant());
                 };
         if (plan == null) {
             return report(symbol, market.price(), signal, TickAction.HOLD, signal.reason());
@@ -130,7 +139,12 @@ final class TickProcessor {
         }
         ExecutionResult result = engine.execute(plan.intent().get(), account);
         TickAction action = result.placed() ? TickAction.ORDER : TickAction.BLOCKED;
-        return report(symbol, market.price(), signal, action, Describe.execution(plan.intent().get(), result));
+        return report(
+                symbol,
+                market.price(),
+                signal,
+                action,
+                Describe.execution(plan.intent().get(), result));
     }
 
     private AccountState accountState(MarketData market) {

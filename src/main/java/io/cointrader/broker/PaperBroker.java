@@ -169,12 +169,14 @@ public final class PaperBroker implements Broker {
         if (intent.side() == Side.BUY) {
             BigDecimal needed = cashReservation(price, intent.quantity());
             if (needed.compareTo(ledger.cashFree()) > 0) {
-                throw new InsufficientFundsException("paper account has " + ledger.cashFree().toPlainString() + " "
-                        + quote + " free, the order needs " + needed.toPlainString());
+                throw new InsufficientFundsException(
+                        "paper account has " + ledger.cashFree().toPlainString() + " " + quote
+                                + " free, the order needs " + needed.toPlainString());
             }
         } else if (intent.quantity().compareTo(ledger.freeQuantity(intent.symbol())) > 0) {
             throw new InsufficientFundsException("paper account has "
-                    + ledger.freeQuantity(intent.symbol()).toPlainString() + " " + intent.symbol().base()
+                    + ledger.freeQuantity(intent.symbol()).toPlainString() + " "
+                    + intent.symbol().base()
                     + " free, the order sells " + intent.quantity().toPlainString());
         }
     }

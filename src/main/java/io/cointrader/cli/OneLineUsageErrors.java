@@ -12,8 +12,10 @@ final class OneLineUsageErrors implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
-        String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage().replace('\n', ' ');
-        cli.getErr().println("error: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        String message =
+                ex.getMessage() == null ? "invalid arguments" : ex.getMessage().replace('\n', ' ');
+        cli.getErr()
+                .println("error: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         cli.getErr().flush();
         return USAGE;
     }

@@ -110,7 +110,11 @@ public final class ExecutionEngine {
             store.recordOrderUpdate(u.order(), u.fills(), null);
             journal.order("cancel_requested", u.order());
             u.fills().forEach(journal::fill);
-            LOG.info("cancel of {} requested ({}): now {}", clientOrderId, reason, u.order().status());
+            LOG.info(
+                    "cancel of {} requested ({}): now {}",
+                    clientOrderId,
+                    reason,
+                    u.order().status());
         });
         return update.map(OrderUpdate::order);
     }
@@ -167,7 +171,8 @@ public final class ExecutionEngine {
 
     private OrderCounters counters(Instant now) {
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
-        int lastSecond = store.countSubmittedIntentsSince(now.minus(Duration.ofSeconds(1)).plusNanos(1));
+        int lastSecond = store.countSubmittedIntentsSince(
+                now.minus(Duration.ofSeconds(1)).plusNanos(1));
         int today = store.countSubmittedIntentsSince(dayStart);
         return new OrderCounters(lastSecond, today);
     }
@@ -196,12 +201,15 @@ public final class ExecutionEngine {
     }
 
     private static void logVerdict(OrderIntent intent, RiskDecisionRecord verdict) {
-        DECISIONS.atInfo()
+        DECISIONS
+                .atInfo()
                 .addKeyValue("event", "risk_decision")
                 .addKeyValue("intent_id", intent.intentId())
                 .addKeyValue("symbol", intent.symbol().toString())
                 .addKeyValue("side", intent.side().name())
-                .addKeyValue("notional", verdict.notional() == null ? null : verdict.notional().toPlainString())
+                .addKeyValue(
+                        "notional",
+                        verdict.notional() == null ? null : verdict.notional().toPlainString())
                 .addKeyValue("decision", verdict.decision().name())
                 .addKeyValue("check", verdict.check())
                 .addKeyValue("reason", verdict.reason())

@@ -20,7 +20,8 @@ final class OrderJournal {
                 .addKeyValue("symbol", order.symbol().toString())
                 .addKeyValue("side", order.side().name())
                 .addKeyValue("type", order.type().name())
-                .addKeyValue("price", order.price() == null ? null : order.price().toPlainString())
+                .addKeyValue(
+                        "price", order.price() == null ? null : order.price().toPlainString())
                 .addKeyValue("quantity", order.quantity().toPlainString())
                 .addKeyValue("filled_quantity", order.filledQuantity().toPlainString())
                 .addKeyValue("status", order.status().name())
@@ -41,8 +42,12 @@ final class OrderJournal {
                 .addKeyValue("fee", fill.fee().toPlainString())
                 .addKeyValue("fee_currency", fill.feeCurrency())
                 .addKeyValue("time", fill.time().toString())
-                .log("fill {} {} {} @ {}", fill.side(), fill.quantity().toPlainString(), fill.symbol(), fill.price()
-                        .toPlainString());
+                .log(
+                        "fill {} {} {} @ {}",
+                        fill.side(),
+                        fill.quantity().toPlainString(),
+                        fill.symbol(),
+                        fill.price().toPlainString());
     }
 
     void intent(String event, String intentId, String clientOrderId, String detail) {

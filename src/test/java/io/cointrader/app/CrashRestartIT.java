@@ -66,26 +66,30 @@ class CrashRestartIT {
         assertThat(loadedOnRestart.dayStartEquity()).isEqualByComparingTo(afterKill.dayStartEquity());
         assertThat(loadedOnRestart.ordersToday()).isEqualTo(afterKill.ordersToday());
 
-        TraderProcess.Result restarted = new TraderProcess(work)
-                .run("run", "--exchange", "replay", "--symbols", SYMBOLS, "--once");
+        TraderProcess.Result restarted =
+                new TraderProcess(work).run("run", "--exchange", "replay", "--symbols", SYMBOLS, "--once");
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
 
         try (StateStore store = SqliteStateStore.open(work.resolve("data/coin_trader.db"))) {
             assertThat(store.intentsIn(EnumSet.of(IntentState.SUBMITTING, IntentState.UNKNOWN)))
                     .isEmpty();
             List<IntentRecord> all = store.intentsIn(EnumSet.allOf(IntentState.class));
-            assertThat(all.stream().map(IntentRecord::clientOrderId).distinct().count()).isEqualTo(all.size());
+            assertThat(all.stream().map(IntentRecord::clientOrderId).distinct().count())
+                    .isEqualTo(all.size());
             assertThat(all.stream()
-                            .filter(r -> !afterKill.intents().contains(r.intent().intentId()))
+                            .filter(r ->
+                                    !afterKill.intents().contains(r.intent().intentId()))
                             .map(r -> r.intent().createdAt()))
                     .as("the restart resumes after the last pass instead of replaying the past")
                     .allMatch(t -> t.isAfter(afterKill.replayClock()));
             LocalDate day = LocalDate.ofInstant(afterKill.replayClock(), ZoneOffset.UTC);
-            assertThat(store.dayStartEquity(day)).hasValueSatisfying(v -> assertThat(v)
-                    .isEqualByComparingTo(afterKill.dayStartEquity()));
+            assertThat(store.dayStartEquity(day))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(afterKill.dayStartEquity()));
             assertThat(store.allFills()).hasSizeGreaterThanOrEqualTo(afterKill.fills());
             for (String open : afterKill.openOrders()) {
-                assertThat(store.findOrder(open)).as("open order %s survived", open).isPresent();
+                assertThat(store.findOrder(open))
+                        .as("open order %s survived", open)
+                        .isPresent();
             }
         }
     }
@@ -111,7 +115,10 @@ class CrashRestartIT {
         if (!Files.exists(out)) {
             return 0;
         }
-        return Files.readString(out, StandardCharsets.UTF_8).lines().filter(l -> l.contains(" ORDER ")).count();
+        return Files.readString(out, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains(" ORDER "))
+                .count();
     }
 
     private Snapshot snapshot() {
@@ -135,19 +142,26 @@ class CrashRestartIT {
         try (TradingSystem system = SystemBuilder.build(settings, Redactor.withSecrets(List.of()), line -> {})) {
             StateStore store = system.parts().store();
             Instant clock = Instant.parse(store.meta(ReplayPacer.CLOCK_KEY).orElseThrow());
-            return read(store, system.parts().broker().balances().balances(), system.parts().broker().positions(), clock);
+            return read(
+                    store,
+                    system.parts().broker().balances().balances(),
+                    system.parts().broker().positions(),
+                    clock);
         }
     }
 
     private static Snapshot read(
-            StateStore store, Map<String, io.cointrader.core.Balance> balances, List<Position> positions, Instant clock) {
+            StateStore store,
+            Map<String, io.cointrader.core.Balance> balances,
+            List<Position> positions,
+            Instant clock) {
         Instant dayStart = clock.truncatedTo(ChronoUnit.DAYS);
         return new Snapshot(
                 clock,
-                balances.values().stream()
-                        .collect(Collectors.toMap(b -> b.currency(), b -> b.total().stripTrailingZeros())),
-                positions.stream()
-                        .collect(Collectors.toMap(p -> p.symbol().toString(), p -> p.quantity().stripTrailingZeros())),
+                balances.values().stream().collect(Collectors.toMap(b -> b.currency(), b -> b.total()
+                        .stripTrailingZeros())),
+                positions.stream().collect(Collectors.toMap(p -> p.symbol().toString(), p -> p.quantity()
+                        .stripTrailingZeros())),
                 store.openOrders().stream().map(Order::clientOrderId).collect(Collectors.toSet()),
                 store.dayStartEquity(LocalDate.ofInstant(clock, ZoneOffset.UTC)).orElse(null),
                 store.countSubmittedIntentsSince(dayStart),

@@ -59,8 +59,7 @@ final class FakeExchange implements ExchangeAdapter {
             throw new ExchangeUnavailableException("scripted failure");
         }
         BigDecimal p = prices.get(symbol);
-        return new MarketData(
-                symbol, p, p, p, p, BigDecimal.TEN, prevCloses.get(symbol), p, p, clock.instant());
+        return new MarketData(symbol, p, p, p, p, BigDecimal.TEN, prevCloses.get(symbol), p, p, clock.instant());
     }
 
     /** 60 hourly candles ending with the one that contains the clock's time, all at the current price. */

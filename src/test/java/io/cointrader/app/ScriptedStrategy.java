@@ -25,6 +25,12 @@ final class ScriptedStrategy implements Strategy {
         calls++;
         double confidence = next == SignalType.HOLD ? 0.0 : 0.7;
         return new Signal(
-                name(), symbol, next, confidence, "scripted " + next, candles.get(candles.size() - 1).openTime(), Map.of());
+                name(),
+                symbol,
+                next,
+                confidence,
+                "scripted " + next,
+                candles.get(candles.size() - 1).openTime(),
+                Map.of());
     }
 }

@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TickBenchmark {
 
-    private static final List<Symbol> SYMBOLS = List.of(
-            Symbol.parse("BTC/KRW"), Symbol.parse("ETH/KRW"), Symbol.parse("XRP/KRW"), Symbol.parse("SOL/KRW"));
+    private static final List<Symbol> SYMBOLS =
+            List.of(Symbol.parse("BTC/KRW"), Symbol.parse("ETH/KRW"), Symbol.parse("XRP/KRW"), Symbol.parse("SOL/KRW"));
 
     private Path dir;
     private TradingSystem system;
@@ -64,10 +64,14 @@ public class TickBenchmark {
         runs++;
         Settings settings = SettingsLoader.load(
                         Map.of(
-                                "EXCHANGE", "replay",
-                                "TRADING_SYMBOLS", "BTC/KRW,ETH/KRW,XRP/KRW,SOL/KRW",
-                                "DB_PATH", dir.resolve("bench-" + runs + ".db").toString(),
-                                "KILL_SWITCH_FILE", dir.resolve("kill_switch").toString()),
+                                "EXCHANGE",
+                                "replay",
+                                "TRADING_SYMBOLS",
+                                "BTC/KRW,ETH/KRW,XRP/KRW,SOL/KRW",
+                                "DB_PATH",
+                                dir.resolve("bench-" + runs + ".db").toString(),
+                                "KILL_SWITCH_FILE",
+                                dir.resolve("kill_switch").toString()),
                         Map.of(),
                         dir)
                 .settings();
@@ -96,7 +100,8 @@ public class TickBenchmark {
     public void close() throws IOException {
         system.close();
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -35,9 +35,15 @@ final class TickHarness implements AutoCloseable {
         broker = PaperBroker.fresh("KRW", new BigDecimal(initialKrw), new BigDecimal("0.0005"), clock);
         SafetyRecorder safety = new SafetyRecorder(store, new LogNotifier());
         ExecutionEngine engine = new ExecutionEngine(
-                broker, new RiskManager(RiskLimits.defaults()), store, killSwitch, safety, new IntentIds("test"), clock);
-        AnomalyMonitor anomalies = new AnomalyMonitor(
-                5, new BigDecimal("10"), new BigDecimal("5"), new BigDecimal("1.0"), clock);
+                broker,
+                new RiskManager(RiskLimits.defaults()),
+                store,
+                killSwitch,
+                safety,
+                new IntentIds("test"),
+                clock);
+        AnomalyMonitor anomalies =
+                new AnomalyMonitor(5, new BigDecimal("10"), new BigDecimal("5"), new BigDecimal("1.0"), clock);
         TradingParts parts = new TradingParts(
                 exchange,
                 strategy,
@@ -52,7 +58,10 @@ final class TickHarness implements AutoCloseable {
                 AdvisorStep.none(store, clock),
                 clock);
         ticks = new TickProcessor(
-                parts, new OrderPlanner(new BigDecimal("10"), TickSize.KRW_MIN_ORDER_TOTAL), new Portfolio("KRW"), new Journals());
+                parts,
+                new OrderPlanner(new BigDecimal("10"), TickSize.KRW_MIN_ORDER_TOTAL),
+                new Portfolio("KRW"),
+                new Journals());
     }
 
     @Override

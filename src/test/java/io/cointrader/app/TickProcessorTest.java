@@ -180,7 +180,8 @@ class TickProcessorTest {
         TickReport report = h.ticks.tick(BTC);
 
         assertThat(report.action()).isEqualTo(TickAction.ORDER);
-        Order sell = orders().stream().filter(o -> o.side() == Side.SELL).findFirst().orElseThrow();
+        Order sell =
+                orders().stream().filter(o -> o.side() == Side.SELL).findFirst().orElseThrow();
         assertThat(sell.quantity()).isEqualByComparingTo("0.001");
         assertThat(h.broker.positions()).isEmpty();
     }

@@ -33,13 +33,13 @@ final class TraderProcess {
     }
 
     ProcessBuilder builder(List<String> args, Map<String, String> env) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("TRADING_") || k.startsWith("EXCHANGE") || k.startsWith("UPBIT_"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("TRADING_") || k.startsWith("EXCHANGE") || k.startsWith("UPBIT_"));
         pb.environment().putAll(env);
         return pb;
     }

@@ -68,8 +68,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "java.io..", "java.net..", "java.nio.file..", "java.sql..", "io.cointrader.state..",
-                        "io.cointrader.exchange..", "io.cointrader.broker..")
+                        "java.io..",
+                        "java.net..",
+                        "java.nio.file..",
+                        "java.sql..",
+                        "io.cointrader.state..",
+                        "io.cointrader.exchange..",
+                        "io.cointrader.broker..")
                 .check(classes);
     }
 

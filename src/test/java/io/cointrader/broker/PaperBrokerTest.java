@@ -146,18 +146,23 @@ class PaperBrokerTest {
         List<Fill> fills = new ArrayList<>();
         List<Order> open = new ArrayList<>();
         broker.refresh(price("100000000"));
-        fills.addAll(broker.place(limit("i1", Side.BUY, "100000000", "0.002"), "c1").fills());
+        fills.addAll(
+                broker.place(limit("i1", Side.BUY, "100000000", "0.002"), "c1").fills());
         broker.refresh(price("105000000"));
-        fills.addAll(broker.place(limit("i2", Side.SELL, "105000000", "0.0005"), "c2").fills());
+        fills.addAll(broker.place(limit("i2", Side.SELL, "105000000", "0.0005"), "c2")
+                .fills());
         open.add(broker.place(limit("i3", Side.BUY, "99000000", "0.001"), "c3").order());
-        open.add(broker.place(limit("i4", Side.SELL, "120000000", "0.001"), "c4").order());
+        open.add(
+                broker.place(limit("i4", Side.SELL, "120000000", "0.001"), "c4").order());
 
         PaperBroker restored = PaperBroker.restore("KRW", new BigDecimal("1000000"), FEE, clock, fills, open);
 
-        assertThat(restored.balances()).usingRecursiveComparison()
+        assertThat(restored.balances())
+                .usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(broker.balances());
-        assertThat(restored.positions()).usingRecursiveComparison()
+        assertThat(restored.positions())
+                .usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(broker.positions());
         restored.refresh(price("98000000"));

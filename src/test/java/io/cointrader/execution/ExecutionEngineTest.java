@@ -79,7 +79,16 @@ class ExecutionEngineTest {
 
     private OrderIntent buy(String id) {
         return new OrderIntent(
-                id, "test", BTC, Side.BUY, OrderType.LIMIT, PRICE, new BigDecimal("0.0009"), "t", clock.instant(), false);
+                id,
+                "test",
+                BTC,
+                Side.BUY,
+                OrderType.LIMIT,
+                PRICE,
+                new BigDecimal("0.0009"),
+                "t",
+                clock.instant(),
+                false);
     }
 
     private AccountState account() {
@@ -124,13 +133,22 @@ class ExecutionEngineTest {
 
         ExecutionResult blocked = engine.execute(buy("i2"), account());
         OrderIntent emergency = new OrderIntent(
-                "e1", "emergency", BTC, Side.SELL, OrderType.LIMIT, PRICE, new BigDecimal("0.0009"), "close",
-                clock.instant().plusSeconds(5), true);
+                "e1",
+                "emergency",
+                BTC,
+                Side.SELL,
+                OrderType.LIMIT,
+                PRICE,
+                new BigDecimal("0.0009"),
+                "close",
+                clock.instant().plusSeconds(5),
+                true);
         clock.advance(java.time.Duration.ofSeconds(5));
         Position held = paper.positions().get(0);
         ExecutionResult sold = engine.execute(
                 emergency,
-                new AccountState(new BigDecimal("1000000"), new BigDecimal("1000000"), PRICE, Map.of(BTC, held), List.of()));
+                new AccountState(
+                        new BigDecimal("1000000"), new BigDecimal("1000000"), PRICE, Map.of(BTC, held), List.of()));
 
         assertThat(blocked.outcome()).isEqualTo(ExecutionOutcome.KILL_SWITCH_ACTIVE);
         assertThat(store.findIntent("i2")).isEmpty();
@@ -151,7 +169,16 @@ class ExecutionEngineTest {
     @Test
     void riskRejectionIsSavedAndNothingIsWrittenAhead() {
         OrderIntent tooBig = new OrderIntent(
-                "big", "test", BTC, Side.BUY, OrderType.LIMIT, PRICE, new BigDecimal("0.002"), "t", clock.instant(), false);
+                "big",
+                "test",
+                BTC,
+                Side.BUY,
+                OrderType.LIMIT,
+                PRICE,
+                new BigDecimal("0.002"),
+                "t",
+                clock.instant(),
+                false);
 
         ExecutionResult result = engine(paper).execute(tooBig, account());
 
@@ -183,7 +210,8 @@ class ExecutionEngineTest {
 
         assertThat(settled).isEqualTo(1);
         assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.NOT_PLACED);
-        assertThat(store.intentsIn(EnumSet.of(IntentState.UNKNOWN, IntentState.SUBMITTING))).isEmpty();
+        assertThat(store.intentsIn(EnumSet.of(IntentState.UNKNOWN, IntentState.SUBMITTING)))
+                .isEmpty();
     }
 
     @Test
