@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * The audited emergency path of {@code trader kill --close-positions}: cancels every open order, then
  * sells every position through the execution engine with emergency (reduce-only) intents, which pass
  * the active kill switch but every other gate. The sell limit sits half the allowed slippage below the
- * market so it is marketable. One sell per second keeps within the order-rate limit.
+ * market so it is marketable. A one-second wait before each sell keeps within the order-rate limit.
  */
 final class EmergencyClose {
 
@@ -52,12 +52,8 @@ final class EmergencyClose {
             lines.add("cancel " + order.side() + " " + order.symbol() + " " + order.clientOrderId() + ": "
                     + after.map(o -> o.status().name()).orElse("not found"));
         }
-        boolean first = true;
         for (Position position : parts.broker().positions()) {
-            if (!first) {
-                wait.await();
-            }
-            first = false;
+            wait.await();
             lines.add(sell(position, reason));
         }
         if (lines.isEmpty()) {
@@ -76,6 +72,7 @@ final class EmergencyClose {
             return "sell " + position.symbol() + ": no price (" + e.getMessage() + "), position kept";
         }
         system.portfolio().observe(position.symbol(), market.price());
+        parts.reconciler().syncOpenOrders(market);
         BigDecimal quantity =
                 parts.broker().balances().of(position.symbol().base()).free();
         BigDecimal slippage = BigDecimal.valueOf(system.settings().risk().maxSlippageBps())

@@ -64,7 +64,8 @@ final class KillCommand {
             return;
         }
         try (RunLock held = lock.get();
-                TradingSystem system = SystemBuilder.build(settings, redactor, err::println)) {
+                TradingSystem system =
+                        SystemBuilder.build(settings, redactor, err::println, SystemBuilder.ReplayResume.LAST_PASS)) {
             out.println("Cancelling open orders and selling every position:");
             for (String line : new EmergencyClose(system, ClosePositionsRequest.oneSecond(system)).run(reason)) {
                 out.println("  " + line);

@@ -52,6 +52,7 @@ final class SystemBuilder {
 
     static final String INSTALLATION_KEY = "installation.id";
     static final String PAPER_CASH_KEY = "paper.initial_krw";
+    static final String EXCHANGE_KEY = "account.exchange";
 
     private SystemBuilder() {}
 
@@ -67,10 +68,22 @@ final class SystemBuilder {
         return redactor;
     }
 
+    /** What the replay clock does when the database already holds a replay position. */
+    enum ReplayResume {
+        /** Continue after the last completed pass ({@code trader run}). */
+        NEXT_PASS,
+        /** Stay at the last completed pass (the emergency close of {@code trader kill}). */
+        LAST_PASS
+    }
+
     static TradingSystem build(Settings settings, Redactor redactor, Consumer<String> notice) {
+        return build(settings, redactor, notice, ReplayResume.NEXT_PASS);
+    }
+
+    static TradingSystem build(Settings settings, Redactor redactor, Consumer<String> notice, ReplayResume resume) {
         StateStore store = openStore(settings);
         try {
-            return assemble(settings, redactor, store, notice);
+            return assemble(settings, redactor, store, notice, resume);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -85,7 +98,8 @@ final class SystemBuilder {
     }
 
     private static TradingSystem assemble(
-            Settings settings, Redactor redactor, StateStore store, Consumer<String> notice) {
+            Settings settings, Redactor redactor, StateStore store, Consumer<String> notice, ReplayResume resume) {
+        requireSameExchange(settings, store);
         Optional<ReplayClock> replayClock = Optional.empty();
         Optional<Instant> replayEnd = Optional.empty();
         Clock clock;
@@ -97,7 +111,7 @@ final class SystemBuilder {
             ReplayClock simulated = new ReplayClock(Instant.EPOCH);
             ReplayExchange replay = new ReplayExchange(history, simulated);
             Instant end = settings.replay().to().orElse(replay.dataEnd(settings.symbols()));
-            simulated.set(replayStart(settings, replay, store));
+            simulated.set(replayStart(settings, replay, store, resume));
             replayClock = Optional.of(simulated);
             replayEnd = Optional.of(end);
             clock = simulated;
@@ -188,6 +202,24 @@ final class SystemBuilder {
                 "KRW", initial, settings.paper().feeRate(), clock, store.allFills(), store.openOrders());
     }
 
+    /**
+     * A paper account lives on one market-data source: replayed history and today's Upbit prices must
+     * never be mixed in one account (its clock, day-start equity and order counters would be wrong).
+     */
+    private static void requireSameExchange(Settings settings, StateStore store) {
+        String wanted = settings.exchange().name().toLowerCase(java.util.Locale.ROOT);
+        Optional<String> stored = store.meta(EXCHANGE_KEY);
+        if (stored.isEmpty()) {
+            store.putMeta(EXCHANGE_KEY, wanted);
+        } else if (!stored.get().equals(wanted)) {
+            throw new ConfigException(
+                    "EXCHANGE",
+                    "'" + wanted + "' does not match the account in "
+                            + Display.path(settings.storage().dbPath()) + ", which trades on '" + stored.get() + "'",
+                    "--exchange " + stored.get() + " with this database, or another database (--db FILE)");
+        }
+    }
+
     private static String installationId(StateStore store) {
         return store.meta(INSTALLATION_KEY).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
@@ -196,11 +228,14 @@ final class SystemBuilder {
         });
     }
 
-    private static Instant replayStart(Settings settings, ReplayExchange replay, StateStore store) {
+    private static Instant replayStart(
+            Settings settings, ReplayExchange replay, StateStore store, ReplayResume resume) {
         Optional<Instant> saved = store.meta(ReplayPacer.CLOCK_KEY).map(Instant::parse);
         if (saved.isPresent()) {
-            // resume after the last pass: the past is already in this database
-            return saved.get().plus(settings.replay().step());
+            // never go back in time: the past is already in this database
+            return resume == ReplayResume.NEXT_PASS
+                    ? saved.get().plus(settings.replay().step())
+                    : saved.get();
         }
         return settings.replay().from().orElse(replay.defaultStart(settings.symbols()));
     }

@@ -171,8 +171,9 @@ public final class ExecutionEngine {
 
     private OrderCounters counters(Instant now) {
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        // the store keeps milliseconds: the window (now - 1 s, now] starts one millisecond after now - 1 s
         int lastSecond = store.countSubmittedIntentsSince(
-                now.minus(Duration.ofSeconds(1)).plusNanos(1));
+                now.minus(Duration.ofSeconds(1)).plusMillis(1));
         int today = store.countSubmittedIntentsSince(dayStart);
         return new OrderCounters(lastSecond, today);
     }

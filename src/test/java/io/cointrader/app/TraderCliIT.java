@@ -104,4 +104,27 @@ class TraderCliIT {
             assertThat(result.out()).contains("Usage: trader " + command);
         }
     }
+
+    @Test
+    void killWithClosePositionsSellsEverythingThroughTheEngineAndStatusShowsIt() throws Exception {
+        TraderProcess.Result run = trader().run("run", "--exchange", "replay");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).as("the bundled replay ends holding positions").contains("holding ");
+
+        TraderProcess.Result wrongSource = trader().run("kill", "--close-positions", "--reason", "drill");
+        assertThat(wrongSource.exitCode())
+                .as("the account trades on replay, not upbit")
+                .isEqualTo(2);
+        assertThat(wrongSource.err()).contains("--exchange replay");
+
+        TraderProcess.Result kill =
+                trader().run("kill", "--close-positions", "--exchange", "replay", "--reason", "drill");
+
+        assertThat(kill.exitCode()).as(kill.err()).isZero();
+        assertThat(kill.out()).contains("Kill switch ACTIVE", "sell BTC/KRW", "-> filled");
+        TraderProcess.Result status = trader().run("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("kill switch: ACTIVE (drill)").doesNotContain("position ");
+        assertThat(status.out()).contains("EMERGENCY_CLOSE");
+    }
 }

@@ -243,6 +243,40 @@ class ExecutionEngineTest {
         assertThat(a.clientOrderId(id)).matches("[a-z0-9-]{1,64}");
     }
 
+    @Test
+    void orderRateWindowIsTheLastSecondAtMillisecondResolution() {
+        ExecutionEngine engine = engine(paper);
+        assertThat(engine.execute(buy("i1"), account()).outcome()).isEqualTo(ExecutionOutcome.PLACED);
+        clock.advance(java.time.Duration.ofMillis(999));
+        OrderIntent second = new OrderIntent(
+                "i2",
+                "test",
+                BTC,
+                Side.BUY,
+                OrderType.LIMIT,
+                PRICE,
+                new BigDecimal("0.0001"),
+                "t",
+                clock.instant(),
+                false);
+        assertThat(engine.execute(second, account()).outcome()).isEqualTo(ExecutionOutcome.RISK_REJECTED);
+
+        clock.advance(java.time.Duration.ofMillis(1));
+        OrderIntent third = new OrderIntent(
+                "i3",
+                "test",
+                BTC,
+                Side.BUY,
+                OrderType.LIMIT,
+                PRICE,
+                new BigDecimal("0.0001"),
+                "t",
+                clock.instant(),
+                false);
+
+        assertThat(engine.execute(third, account()).outcome()).isEqualTo(ExecutionOutcome.PLACED);
+    }
+
     /** Forwards everything to another broker; tests override one method. */
     static class DelegatingBroker implements Broker {
         private final Broker inner;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
+import io.cointrader.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

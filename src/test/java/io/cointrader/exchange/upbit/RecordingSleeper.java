@@ -1,5 +1,6 @@
 package io.cointrader.exchange.upbit;
 
+import io.cointrader.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

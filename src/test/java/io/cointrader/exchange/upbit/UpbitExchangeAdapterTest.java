@@ -12,6 +12,7 @@ import io.cointrader.exchange.ExchangeUnavailableException;
 import io.cointrader.exchange.MarketInfo;
 import io.cointrader.exchange.OrderBook;
 import io.cointrader.exchange.OrderRejectedException;
+import io.cointrader.testing.MutableClock;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;

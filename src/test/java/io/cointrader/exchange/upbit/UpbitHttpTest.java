@@ -11,6 +11,7 @@ import io.cointrader.exchange.ExchangeUnavailableException;
 import io.cointrader.exchange.InsufficientFundsException;
 import io.cointrader.exchange.OrderRejectedException;
 import io.cointrader.exchange.RateLimitedException;
+import io.cointrader.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
