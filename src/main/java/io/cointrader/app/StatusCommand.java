@@ -26,6 +26,12 @@ final class StatusCommand {
         this.out = invocation.out();
     }
 
+    private static String amount(String currency, BigDecimal value) {
+        return "KRW".equals(currency)
+                ? Display.krw(value.setScale(0, java.math.RoundingMode.HALF_EVEN))
+                : value.stripTrailingZeros().toPlainString();
+    }
+
     int print() {
         KillSwitchStatus kill = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC()).status();
         out.println("kill switch: " + (kill.active() ? "ACTIVE (" + kill.reason() + ")" : "off"));
@@ -47,8 +53,8 @@ final class StatusCommand {
                     store.openOrders());
             out.println("paper account (started with " + Display.krw(initial) + " KRW):");
             for (Balance b : paper.balances().balances().values()) {
-                out.println(
-                        "  " + b.currency() + " free " + Display.krw(b.free()) + ", locked " + Display.krw(b.locked()));
+                out.println("  " + b.currency() + " free " + amount(b.currency(), b.free()) + ", locked "
+                        + amount(b.currency(), b.locked()));
             }
             for (Position p : paper.positions()) {
                 out.println("  position " + p.symbol() + " " + p.quantity().toPlainString() + " @ avg "

@@ -1,0 +1,45 @@
+package io.cointrader.exchange;
+
+import io.cointrader.core.Symbol;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The authenticated part of an exchange (Upbit's "exchange API"): balances, trading rules, orders.
+ * Reads may be retried by the implementation; {@link #placeOrder} is never retried: a timeout, a 5xx
+ * or a lost answer throws {@link OutcomeUnknownException}, and the caller settles the outcome with
+ * {@link #orderByIdentifier}. Every failure is an {@link ExchangeException}; messages never carry
+ * keys, tokens or signed headers.
+ */
+public interface PrivateExchange {
+
+    /** GET /v1/accounts: every currency the account holds (free and locked). */
+    List<AccountBalance> accounts();
+
+    /** GET /v1/orders/chance: fees, minimum and maximum order totals, and whether the market trades. */
+    OrderChance chance(Symbol symbol);
+
+    /**
+     * POST /v1/orders with {@code identifier} = our client order id. Returns the exchange's order as
+     * accepted (HTTP 201).
+     *
+     * @throws InsufficientFundsException or {@link OrderRejectedException} when the order was not created
+     * @throws OutcomeUnknownException when the order may or may not exist
+     */
+    ExchangeOrder placeOrder(OrderRequest request);
+
+    /** GET /v1/order?identifier=: the order with its trades, or empty when the exchange has none. */
+    Optional<ExchangeOrder> orderByIdentifier(String identifier);
+
+    /** GET /v1/order?uuid=: the order with its trades, or empty when the exchange has none. */
+    Optional<ExchangeOrder> orderByUuid(String uuid);
+
+    /** GET /v1/orders/open for one market (state wait), all pages. */
+    List<ExchangeOrder> openOrders(Symbol symbol);
+
+    /**
+     * DELETE /v1/order?identifier=: asks to cancel. The cancel is asynchronous: the returned order may
+     * still be in state {@code wait}.
+     */
+    ExchangeOrder cancelByIdentifier(String identifier);
+}
