@@ -156,6 +156,7 @@ final class SystemBuilder {
                 breaker,
                 safety,
                 AdvisorStep.none(store, clock),
+                new EntryBlock(),
                 clock);
         OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct(), TickSize.KRW_MIN_ORDER_TOTAL);
         return new TradingSystem(

@@ -51,6 +51,7 @@ final class TickProcessor {
     private final CircuitBreaker circuitBreaker;
     private final SafetyEventSink safety;
     private final AdvisorStep advisor;
+    private final EntryBlock entries;
     private final OrderPlanner planner;
     private final Portfolio portfolio;
     private final Journals journals;
@@ -70,6 +71,7 @@ final class TickProcessor {
         this.circuitBreaker = parts.circuitBreaker();
         this.safety = parts.safety();
         this.advisor = parts.advisor();
+        this.entries = parts.entries();
         this.planner = planner;
         this.portfolio = portfolio;
         this.journals = journals;
@@ -136,6 +138,10 @@ final class TickProcessor {
         }
         if (plan.intent().isEmpty()) {
             return report(symbol, market.price(), signal, TickAction.NO_ORDER, plan.reason());
+        }
+        Optional<String> blocked = entries.reason();
+        if (blocked.isPresent() && plan.intent().get().side() == io.cointrader.core.Side.BUY) {
+            return report(symbol, market.price(), signal, TickAction.BLOCKED, "no new entries: " + blocked.get());
         }
         ExecutionResult result = engine.execute(plan.intent().get(), account);
         TickAction action = result.placed() ? TickAction.ORDER : TickAction.BLOCKED;

@@ -25,4 +25,5 @@ record TradingParts(
         CircuitBreaker circuitBreaker,
         SafetyEventSink safety,
         AdvisorStep advisor,
+        EntryBlock entries,
         Clock clock) {}

@@ -60,6 +60,23 @@ public record Order(
                 at);
     }
 
+    public Order withIntentId(String newIntentId) {
+        return new Order(
+                clientOrderId,
+                exchangeOrderId,
+                newIntentId,
+                symbol,
+                side,
+                type,
+                price,
+                quantity,
+                filledQuantity,
+                status,
+                statusReason,
+                createdAt,
+                updatedAt);
+    }
+
     public Order withStatus(OrderStatus newStatus, String reason, Instant at) {
         return new Order(
                 clientOrderId,

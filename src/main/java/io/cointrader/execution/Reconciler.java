@@ -55,7 +55,10 @@ public final class Reconciler {
             }
             String outcome;
             if (found.isPresent()) {
-                OrderUpdate update = found.get();
+                OrderUpdate found0 = found.get();
+                // the broker may not know which intent the order belongs to; the database does
+                OrderUpdate update = new OrderUpdate(
+                        found0.order().withIntentId(record.intent().intentId()), found0.fills());
                 store.recordOrderUpdate(update.order(), update.fills(), IntentState.PLACED);
                 journal.order("reconciled", update.order());
                 update.fills().forEach(journal::fill);

@@ -56,6 +56,7 @@ final class TickHarness implements AutoCloseable {
                 new CircuitBreaker(new BigDecimal("15")),
                 safety,
                 AdvisorStep.none(store, clock),
+                new EntryBlock(),
                 clock);
         ticks = new TickProcessor(
                 parts,

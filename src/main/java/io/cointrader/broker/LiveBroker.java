@@ -1,0 +1,146 @@
+package io.cointrader.broker;
+
+import io.cointrader.core.Balance;
+import io.cointrader.core.BalanceSnapshot;
+import io.cointrader.core.Fill;
+import io.cointrader.core.MarketData;
+import io.cointrader.core.Order;
+import io.cointrader.core.OrderIntent;
+import io.cointrader.core.Position;
+import io.cointrader.core.Symbol;
+import io.cointrader.exchange.AccountBalance;
+import io.cointrader.exchange.ExchangeOrder;
+import io.cointrader.exchange.OrderRequest;
+import io.cointrader.exchange.PrivateExchange;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Real orders on the exchange's private API. Every order carries our client order id as its Upbit
+ * {@code identifier}, so an order whose answer was lost is found again by {@link #lookup}. Open orders
+ * are followed by identifier on every {@link #refresh}; fills are the exchange's trades (by trade id,
+ * so a fill is never counted twice). Balances and positions are the exchange's.
+ *
+ * <p>Not thread-safe: one trading thread drives it.
+ */
+public final class LiveBroker implements Broker {
+
+    private final PrivateExchange exchange;
+    private final String quote;
+    private final Clock clock;
+    private final Map<String, Order> openOrders = new LinkedHashMap<>();
+    private final Map<String, Set<String>> seenTrades = new HashMap<>();
+    private final Map<String, BigDecimal> recordedFees = new HashMap<>();
+
+    /** @param stillOpen orders the database holds as open, followed from the start */
+    public LiveBroker(
+            PrivateExchange exchange, String quote, Clock clock, List<Order> stillOpen, List<Fill> knownFills) {
+        this.exchange = exchange;
+        this.quote = quote;
+        this.clock = clock;
+        stillOpen.forEach(o -> openOrders.put(o.clientOrderId(), o));
+        for (Fill fill : knownFills) {
+            seenTrades
+                    .computeIfAbsent(fill.clientOrderId(), k -> new HashSet<>())
+                    .add(fill.fillId());
+            recordedFees.merge(fill.clientOrderId(), fill.fee(), BigDecimal::add);
+        }
+    }
+
+    @Override
+    public OrderUpdate place(OrderIntent intent, String clientOrderId) {
+        ExchangeOrder placed = exchange.placeOrder(
+                new OrderRequest(intent.symbol(), intent.side(), intent.price(), intent.quantity(), clientOrderId));
+        return track(placed, clientOrderId, intent.intentId());
+    }
+
+    @Override
+    public List<OrderUpdate> refresh(MarketData market) {
+        List<OrderUpdate> updates = new ArrayList<>();
+        for (Order order : List.copyOf(openOrders.values())) {
+            if (!order.symbol().equals(market.symbol())) {
+                continue;
+            }
+            Optional<ExchangeOrder> current = exchange.orderByIdentifier(order.clientOrderId());
+            if (current.isEmpty()) {
+                continue; // not visible yet; reconciliation settles orders that never existed
+            }
+            OrderUpdate update = track(current.get(), order.clientOrderId(), order.intentId());
+            if (!update.fills().isEmpty() || update.order().status() != order.status()) {
+                updates.add(update);
+            }
+        }
+        return updates;
+    }
+
+    @Override
+    public Optional<OrderUpdate> lookup(String clientOrderId) {
+        Optional<ExchangeOrder> found = exchange.orderByIdentifier(clientOrderId);
+        String intentId = Optional.ofNullable(openOrders.get(clientOrderId))
+                .map(Order::intentId)
+                .orElse(null);
+        return found.map(e -> track(e, clientOrderId, intentId));
+    }
+
+    @Override
+    public Optional<OrderUpdate> cancel(String clientOrderId) {
+        exchange.cancelByIdentifier(clientOrderId);
+        // the cancel is asynchronous: report the order as it stands now; later refreshes see the end state
+        return lookup(clientOrderId);
+    }
+
+    @Override
+    public BalanceSnapshot balances() {
+        Map<String, Balance> balances = new HashMap<>();
+        for (AccountBalance a : exchange.accounts()) {
+            balances.put(a.currency(), new Balance(a.currency(), a.balance(), a.locked()));
+        }
+        return new BalanceSnapshot(balances, clock.instant());
+    }
+
+    @Override
+    public List<Position> positions() {
+        return exchange.accounts().stream()
+                .filter(a -> !a.currency().equals(quote))
+                .filter(a -> a.balance().add(a.locked()).signum() > 0)
+                .map(a -> new Position(
+                        new Symbol(a.currency(), quote),
+                        a.balance().add(a.locked()),
+                        a.avgBuyPrice() == null ? BigDecimal.ZERO : a.avgBuyPrice()))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public String quoteCurrency() {
+        return quote;
+    }
+
+    /** Maps the exchange order, keeps only trades not reported before, and follows it while open. */
+    private OrderUpdate track(ExchangeOrder e, String clientOrderId, String intentId) {
+        Instant now = clock.instant();
+        Order order = ExchangeOrders.toOrder(e, clientOrderId, intentId == null ? clientOrderId : intentId, now);
+        Set<String> seen = seenTrades.computeIfAbsent(clientOrderId, k -> new HashSet<>());
+        List<Fill> newFills = ExchangeOrders.newFills(
+                e, clientOrderId, quote, seen, recordedFees.getOrDefault(clientOrderId, BigDecimal.ZERO));
+        for (Fill fill : newFills) {
+            seen.add(fill.fillId());
+            recordedFees.merge(clientOrderId, fill.fee(), BigDecimal::add);
+        }
+        if (order.status().isOpen()) {
+            openOrders.put(clientOrderId, order);
+        } else {
+            openOrders.remove(clientOrderId);
+        }
+        return new OrderUpdate(order, newFills);
+    }
+}
