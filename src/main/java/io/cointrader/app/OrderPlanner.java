@@ -22,11 +22,9 @@ import java.util.Optional;
 final class OrderPlanner {
 
     private final BigDecimal positionSizePct;
-    private final BigDecimal minOrderTotal;
 
-    OrderPlanner(BigDecimal positionSizePct, BigDecimal minOrderTotal) {
+    OrderPlanner(BigDecimal positionSizePct) {
         this.positionSizePct = positionSizePct;
-        this.minOrderTotal = minOrderTotal;
     }
 
     /** A planned intent, or the reason why there is none. */
@@ -36,7 +34,13 @@ final class OrderPlanner {
         }
     }
 
-    Plan buy(Signal signal, BigDecimal price, BigDecimal tick, BigDecimal equity, Instant now) {
+    Plan buy(
+            Signal signal,
+            BigDecimal price,
+            BigDecimal tick,
+            BigDecimal minOrderTotal,
+            BigDecimal equity,
+            Instant now) {
         BigDecimal limit = TickSize.floorToTick(price, tick);
         if (limit.signum() <= 0) {
             return Plan.none("price " + price.toPlainString() + " is below one tick");
@@ -52,7 +56,13 @@ final class OrderPlanner {
         return new Plan(Optional.of(intent(signal, Side.BUY, limit, volume, now)), "buy " + volume.toPlainString());
     }
 
-    Plan sell(Signal signal, BigDecimal price, BigDecimal tick, BigDecimal freeQuantity, Instant now) {
+    Plan sell(
+            Signal signal,
+            BigDecimal price,
+            BigDecimal tick,
+            BigDecimal minOrderTotal,
+            BigDecimal freeQuantity,
+            Instant now) {
         if (freeQuantity.signum() <= 0) {
             return Plan.none("no position to sell");
         }

@@ -104,6 +104,7 @@ final class SystemBuilder {
         Optional<Instant> replayEnd = Optional.empty();
         Clock clock;
         ExchangeAdapter exchange;
+        PairRules.Source rulesSource = PairRules.Source.table();
         if (settings.exchange() == ExchangeKind.REPLAY) {
             History history =
                     settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
@@ -118,8 +119,11 @@ final class SystemBuilder {
             exchange = replay;
         } else {
             clock = Clock.systemUTC();
-            exchange = new UpbitExchangeAdapter(
+            UpbitExchangeAdapter upbit = new UpbitExchangeAdapter(
                     new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock));
+            rulesSource = new PairRules.Source(
+                    upbit::tickSizes, s -> TickSize.KRW_MIN_ORDER_TOTAL, s -> TickSize.KRW_MIN_ORDER_TOTAL);
+            exchange = upbit;
         }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
         AnomalyMonitor anomalies = new AnomalyMonitor(
@@ -158,13 +162,15 @@ final class SystemBuilder {
                 AdvisorStep.none(store, clock),
                 new EntryBlock(),
                 clock);
-        OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct(), TickSize.KRW_MIN_ORDER_TOTAL);
+        OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct());
+        PairRules rules = new PairRules(rulesSource, settings.symbols(), clock);
         return new TradingSystem(
                 settings,
                 parts,
                 engine,
                 new Portfolio(broker.quoteCurrency()),
                 planner,
+                rules,
                 redactor,
                 replayClock,
                 replayEnd);

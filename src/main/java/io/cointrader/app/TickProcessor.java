@@ -12,7 +12,6 @@ import io.cointrader.core.Signal;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeAdapter;
 import io.cointrader.exchange.ExchangeException;
-import io.cointrader.exchange.TickSize;
 import io.cointrader.execution.AccountState;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.ExecutionResult;
@@ -53,13 +52,14 @@ final class TickProcessor {
     private final AdvisorStep advisor;
     private final EntryBlock entries;
     private final OrderPlanner planner;
+    private final PairRules rules;
     private final Portfolio portfolio;
     private final Journals journals;
     private final Clock clock;
     private LocalDate equityDay;
     private BigDecimal dayStartEquity;
 
-    TickProcessor(TradingParts parts, OrderPlanner planner, Portfolio portfolio, Journals journals) {
+    TickProcessor(TradingParts parts, OrderPlanner planner, PairRules rules, Portfolio portfolio, Journals journals) {
         this.exchange = parts.exchange();
         this.strategy = parts.strategy();
         this.engine = parts.engine();
@@ -73,6 +73,7 @@ final class TickProcessor {
         this.advisor = parts.advisor();
         this.entries = parts.entries();
         this.planner = planner;
+        this.rules = rules;
         this.portfolio = portfolio;
         this.journals = journals;
         this.clock = parts.clock();
@@ -121,15 +122,22 @@ final class TickProcessor {
 
     private TickReport act(Signal signal, MarketData market, AccountState account) {
         Symbol symbol = signal.symbol();
-        BigDecimal tick = TickSize.krwTick(market.price());
+        BigDecimal tick = rules.tick(symbol, market.price());
         OrderPlanner.Plan plan =
                 switch (signal.type()) {
                     case HOLD -> null;
-                    case BUY -> planner.buy(signal, market.price(), tick, account.totalEquity(), clock.instant());
+                    case BUY -> planner.buy(
+                            signal,
+                            market.price(),
+                            tick,
+                            rules.minTotal(symbol, io.cointrader.core.Side.BUY),
+                            account.totalEquity(),
+                            clock.instant());
                     case SELL -> planner.sell(
                             signal,
                             market.price(),
                             tick,
+                            rules.minTotal(symbol, io.cointrader.core.Side.SELL),
                             broker.balances().of(symbol.base()).free(),
                             clock.instant());
                 };

@@ -17,13 +17,14 @@ record TradingSystem(
         ExecutionEngine engine,
         Portfolio portfolio,
         OrderPlanner planner,
+        PairRules rules,
         Redactor redactor,
         Optional<ReplayClock> replayClock,
         Optional<Instant> replayEnd)
         implements AutoCloseable {
 
     TickProcessor tickProcessor() {
-        return new TickProcessor(parts, planner, portfolio, new Journals());
+        return new TickProcessor(parts, planner, rules, portfolio, new Journals());
     }
 
     @Override

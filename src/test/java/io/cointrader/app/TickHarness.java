@@ -1,7 +1,6 @@
 package io.cointrader.app;
 
 import io.cointrader.broker.PaperBroker;
-import io.cointrader.exchange.TickSize;
 import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.IntentIds;
@@ -60,7 +59,8 @@ final class TickHarness implements AutoCloseable {
                 clock);
         ticks = new TickProcessor(
                 parts,
-                new OrderPlanner(new BigDecimal("10"), TickSize.KRW_MIN_ORDER_TOTAL),
+                new OrderPlanner(new BigDecimal("10")),
+                new PairRules(PairRules.Source.table(), java.util.List.of(), clock),
                 new Portfolio("KRW"),
                 new Journals());
     }
