@@ -59,7 +59,7 @@ final class Application implements TraderApp {
                         "TRADING_MODE: live trading is not available in this version; allowed: paper"
                                 + " (nothing was started)");
             }
-            return new RunCommand(settings, redactor, invocation).run(once);
+            return new RunCommand(settings, redactor, invocation, Optional.empty()).run(once);
         });
     }
 

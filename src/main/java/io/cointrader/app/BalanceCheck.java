@@ -20,8 +20,10 @@ import java.util.Set;
 
 /**
  * Compares the exchange's balances with what the database explains: the balances seen when this run
- * started plus every fill recorded since. A difference beyond BALANCE_MISMATCH_TOLERANCE_PCT is a
- * CRITICAL safety event and blocks new entries until the balances agree again. Deposits and
+ * started plus every fill recorded since. A difference beyond BALANCE_MISMATCH_TOLERANCE_PCT seen in two
+ * checks in a row (a fill can land between reading the orders and reading the balances, so one sighting
+ * is not yet unexplained) is a CRITICAL safety event and blocks new entries until the balances agree
+ * again. Deposits and
  * withdrawals while the trader runs show up here too, by design: they are not explained by fills.
  */
 final class BalanceCheck {
@@ -34,6 +36,7 @@ final class BalanceCheck {
     private Map<String, BigDecimal> baseline;
     private Instant baselineTime;
     private Set<String> baselineFills;
+    private boolean mismatchSeenLastTime;
 
     BalanceCheck(
             Broker broker, StateStore store, AnomalyMonitor anomalies, SafetyEventSink safety, EntryBlock entries) {
@@ -75,11 +78,16 @@ final class BalanceCheck {
                 .flatMap(Optional::stream)
                 .toList();
         if (events.isEmpty()) {
+            mismatchSeenLastTime = false;
             entries.clear();
-        } else {
-            events.forEach(safety::record);
-            entries.block("balance mismatch between the exchange and the database (see logs/safety.jsonl)");
+            return List.of();
         }
+        if (!mismatchSeenLastTime) {
+            mismatchSeenLastTime = true;
+            return List.of();
+        }
+        events.forEach(safety::record);
+        entries.block("balance mismatch between the exchange and the database (see logs/safety.jsonl)");
         return events;
     }
 

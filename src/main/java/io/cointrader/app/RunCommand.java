@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +27,21 @@ final class RunCommand {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    RunCommand(Settings settings, Redactor redactor, Invocation invocation) {
+    private final Optional<LiveAccess> live;
+
+    /** @param live present for TRADING_MODE=live, after the live gate has passed */
+    RunCommand(Settings settings, Redactor redactor, Invocation invocation, Optional<LiveAccess> live) {
         this.settings = settings;
         this.redactor = redactor;
+        this.live = live;
         this.out = invocation.out();
         this.err = invocation.err();
     }
 
     int run(boolean once) throws Exception {
         try (RunLock lock = Application.lockOrFail(settings);
-                TradingSystem system = SystemBuilder.build(settings, redactor, err::println)) {
+                TradingSystem system = SystemBuilder.build(
+                        settings, redactor, err::println, SystemBuilder.ReplayResume.NEXT_PASS, live)) {
             if (replayFinished(system)) {
                 return Application.OK;
             }
@@ -68,7 +74,7 @@ final class RunCommand {
                 pacer(system, stop),
                 stop,
                 reporter,
-                () -> request.serve(system, out));
+                beforePass(system, request));
         audit(system, "run_started", Map.of("once", once));
         long passes = loop.run(once);
         audit(
@@ -77,6 +83,29 @@ final class RunCommand {
                 Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
         new RunSummary(system, out).print(passes, reporter, stop.requested());
         return Application.OK;
+    }
+
+    /**
+     * Work before each pass: a pending close-positions request; in live mode, every open order looked
+     * up and the exchange balances checked against the database.
+     */
+    private Runnable beforePass(TradingSystem system, ClosePositionsRequest request) {
+        if (live.isEmpty()) {
+            return () -> request.serve(system, out);
+        }
+        TradingParts parts = system.parts();
+        BalanceCheck balances =
+                new BalanceCheck(parts.broker(), parts.store(), parts.anomalies(), parts.safety(), parts.entries());
+        balances.startFrom(parts.broker().balances());
+        return () -> {
+            request.serve(system, out);
+            try {
+                parts.reconciler().syncAllOpenOrders();
+                balances.check();
+            } catch (RuntimeException e) {
+                LOG.warn("balance check skipped this pass: {}", e.getMessage());
+            }
+        };
     }
 
     private void audit(TradingSystem system, String type, Map<String, Object> details) {

@@ -1,6 +1,7 @@
 package io.cointrader.app;
 
 import io.cointrader.broker.Broker;
+import io.cointrader.broker.LiveBroker;
 import io.cointrader.broker.PaperBroker;
 import io.cointrader.config.ConfigException;
 import io.cointrader.config.ExchangeKind;
@@ -9,6 +10,7 @@ import io.cointrader.config.TradingMode;
 import io.cointrader.core.Secret;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeAdapter;
+import io.cointrader.exchange.PrivateExchange;
 import io.cointrader.exchange.TickSize;
 import io.cointrader.exchange.replay.History;
 import io.cointrader.exchange.replay.ReplayClock;
@@ -81,9 +83,22 @@ final class SystemBuilder {
     }
 
     static TradingSystem build(Settings settings, Redactor redactor, Consumer<String> notice, ReplayResume resume) {
+        return build(settings, redactor, notice, resume, Optional.empty());
+    }
+
+    /** {@code live} must be present exactly when the settings say TRADING_MODE=live. */
+    static TradingSystem build(
+            Settings settings,
+            Redactor redactor,
+            Consumer<String> notice,
+            ReplayResume resume,
+            Optional<LiveAccess> live) {
+        if ((settings.mode() == TradingMode.LIVE) != live.isPresent()) {
+            throw new IllegalStateException("live access must be given for live mode, and only then");
+        }
         StateStore store = openStore(settings);
         try {
-            return assemble(settings, redactor, store, notice, resume);
+            return assemble(settings, redactor, store, notice, resume, live);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -98,13 +113,19 @@ final class SystemBuilder {
     }
 
     private static TradingSystem assemble(
-            Settings settings, Redactor redactor, StateStore store, Consumer<String> notice, ReplayResume resume) {
+            Settings settings,
+            Redactor redactor,
+            StateStore store,
+            Consumer<String> notice,
+            ReplayResume resume,
+            Optional<LiveAccess> live) {
         requireSameExchange(settings, store);
         Optional<ReplayClock> replayClock = Optional.empty();
         Optional<Instant> replayEnd = Optional.empty();
         Clock clock;
         ExchangeAdapter exchange;
         PairRules.Source rulesSource = PairRules.Source.table();
+        Optional<PrivateExchange> privateApi = Optional.empty();
         if (settings.exchange() == ExchangeKind.REPLAY) {
             History history =
                     settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
@@ -119,10 +140,15 @@ final class SystemBuilder {
             exchange = replay;
         } else {
             clock = Clock.systemUTC();
-            UpbitExchangeAdapter upbit = new UpbitExchangeAdapter(
-                    new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock));
-            rulesSource = new PairRules.Source(
-                    upbit::tickSizes, s -> TickSize.KRW_MIN_ORDER_TOTAL, s -> TickSize.KRW_MIN_ORDER_TOTAL);
+            UpbitHttp http = new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock);
+            UpbitExchangeAdapter upbit = new UpbitExchangeAdapter(http);
+            privateApi = live.map(access -> access.connect(http));
+            rulesSource = privateApi
+                    .map(api -> new PairRules.Source(
+                            upbit::tickSizes, s -> api.chance(s).bidMinTotal(), s -> api.chance(s)
+                                    .askMinTotal()))
+                    .orElse(new PairRules.Source(
+                            upbit::tickSizes, s -> TickSize.KRW_MIN_ORDER_TOTAL, s -> TickSize.KRW_MIN_ORDER_TOTAL));
             exchange = upbit;
         }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
@@ -142,7 +168,9 @@ final class SystemBuilder {
             notice.accept("note: LLM_ENABLED=true is ignored: the LLM advisor is not available in this version");
         }
         SafetyRecorder safety = new SafetyRecorder(store, notifier);
-        Broker broker = paperBroker(settings, store, clock, notice);
+        Broker broker = privateApi.isPresent()
+                ? new LiveBroker(privateApi.get(), "KRW", clock, store.openOrders(), store.allFills())
+                : paperBroker(settings, store, clock, notice);
         RiskManager risk = new RiskManager(riskLimits(settings));
         IntentIds ids = new IntentIds(installationId(store));
         ExecutionEngine engine = new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock);

@@ -80,6 +80,20 @@ public final class Reconciler {
         return settled;
     }
 
+    /** Looks up every order the database holds as open and records what changed. */
+    public void syncAllOpenOrders() {
+        for (var order : store.openOrders()) {
+            try {
+                broker.lookup(order.clientOrderId()).ifPresent(update -> {
+                    store.recordOrderUpdate(update.order().withIntentId(order.intentId()), update.fills(), null);
+                    update.fills().forEach(journal::fill);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("could not look up open order {}: {}", order.clientOrderId(), e.getMessage());
+            }
+        }
+    }
+
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
         List<OrderUpdate> updates = broker.refresh(market);

@@ -123,6 +123,9 @@ class BalanceCheckTest {
         recordBuyFill();
         exchange.set("899950", "0.002");
 
+        assertThat(check.check())
+                .as("a single sighting may be a fill in flight")
+                .isEmpty();
         List<SafetyEvent> found = check.check();
 
         assertThat(found).extracting(SafetyEvent::type).containsExactly(SafetyEventType.BALANCE_MISMATCH);
@@ -137,6 +140,7 @@ class BalanceCheckTest {
     @Test
     void aFillTheDatabaseMissedIsAMismatch() {
         exchange.set("899950", "0.001");
+        check.check();
 
         assertThat(check.check()).extracting(SafetyEvent::type).contains(SafetyEventType.BALANCE_MISMATCH);
     }

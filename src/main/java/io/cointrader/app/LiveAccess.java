@@ -1,0 +1,14 @@
+package io.cointrader.app;
+
+import io.cointrader.exchange.PrivateExchange;
+import io.cointrader.exchange.upbit.UpbitHttp;
+
+/**
+ * How a live run reaches the exchange's private API, once the live gate has passed and the keys are
+ * decrypted. Sharing the public adapter's {@link UpbitHttp} keeps one rate budget and one 418 ban for
+ * the whole process.
+ */
+interface LiveAccess {
+
+    PrivateExchange connect(UpbitHttp http);
+}
