@@ -56,6 +56,9 @@ final class UpbitErrors {
                 && error.map(e -> e.name().startsWith("insufficient_funds")).orElse(false)) {
             return new InsufficientFundsException(detail);
         }
+        if (status == 404 && error.map(e -> e.name().equals("order_not_found")).orElse(false)) {
+            return new UpbitOrderNotFoundException(detail);
+        }
         if (status >= 400 && status < 500 && status != 408) {
             return new OrderRejectedException(detail);
         }

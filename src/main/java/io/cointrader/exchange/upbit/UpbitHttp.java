@@ -2,18 +2,22 @@ package io.cointrader.exchange.upbit;
 
 import io.cointrader.exchange.ExchangeException;
 import io.cointrader.exchange.ExchangeUnavailableException;
+import io.cointrader.exchange.OutcomeUnknownException;
 import io.cointrader.exchange.RateLimitedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -27,13 +31,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP core shared by every Upbit call: builds the request (no {@code Origin}, JSON, gzip, our
- * User-Agent), enforces the per-group budget and the 418 block, decodes gzip, maps errors to the
- * exchange exception family and retries reads.
+ * User-Agent, a fresh JWT per attempt for the exchange API), enforces the per-group budget and the 418
+ * block, decodes gzip, maps errors to the exchange exception family and retries reads.
  *
  * <p>Reads are retried on {@link ExchangeUnavailableException} (5xx, network, timeout, malformed body)
  * and on 429, with exponential back-off plus 100-300 ms jitter, up to {@link UpbitOptions#maxAttempts()}
- * attempts. A 418 block is never retried: it stops every call of this instance until it ends. Share
- * one instance per process so that budget and block are shared too. Thread-safe.
+ * attempts. State-changing calls ({@link #send}) are never retried. A 418 block is never retried: it
+ * stops every call of this instance until it ends. Share one instance per process so that budget and
+ * block are shared too. Thread-safe.
  */
 public final class UpbitHttp {
 
@@ -75,12 +80,22 @@ public final class UpbitHttp {
      * @throws ExchangeException the last failure once attempts are used up, or at once for 4xx and 418
      */
     public <T> T read(UpbitRequest request, BodyParser<T> parser) {
+        return read(request, null, parser);
+    }
+
+    /**
+     * Performs an idempotent read of the exchange API, signed by {@code signer} (a new token per
+     * attempt), retrying as {@link #read(UpbitRequest, BodyParser)} does; a null signer sends no
+     * Authorization header.
+     */
+    public <T> T read(UpbitRequest request, UpbitJwtSigner signer, BodyParser<T> parser) {
         if (!request.method().equals("GET")) {
             throw new IllegalArgumentException("only GET is retried as a read, not " + request.method());
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return parser.parse(exchange(request));
+                acquire(request);
+                return parser.parse(transmit(request, signer));
             } catch (ExchangeUnavailableException | RateLimitedException e) {
                 if (!retryable(e) || attempt >= options.maxAttempts()) {
                     throw e;
@@ -98,20 +113,48 @@ public final class UpbitHttp {
         }
     }
 
+    /**
+     * Performs a state-changing call (POST, DELETE) exactly once: it is never retried, whatever happens.
+     * An answer that says the call failed maps as for reads (4xx to the rejected / insufficient funds /
+     * auth family, 429 to {@link RateLimitedException}, 418 to {@link UpbitBanException}); these mean
+     * the call took no effect. When the request may have reached Upbit but no clear answer came back
+     * (timeout, broken connection, 5xx, a 2xx body {@code parser} cannot read) it throws {@link
+     * OutcomeUnknownException}: the call may have taken effect, and the caller must find out by reading.
+     *
+     * @throws IllegalArgumentException for a GET, which is a {@link #read}
+     */
+    public <T> T send(UpbitRequest request, UpbitJwtSigner signer, BodyParser<T> parser) {
+        if (request.method().equals("GET")) {
+            throw new IllegalArgumentException("a GET is a read, not a state-changing call");
+        }
+        Objects.requireNonNull(signer, "signer");
+        // waiting for the budget or a block happens before anything is sent: its failures are definite
+        acquire(request);
+        try {
+            return parser.parse(transmit(request, signer));
+        } catch (ExchangeUnavailableException e) {
+            throw new OutcomeUnknownException(e.getMessage() + "; the call may have taken effect, not retried", e);
+        }
+    }
+
     /** End of the current 418 block, if one is in force. */
     public Optional<Instant> bannedUntil() {
         return throttle.bannedUntil();
     }
 
-    /** One attempt: throttle, send, record the budget header, decode and map the status. */
-    private byte[] exchange(UpbitRequest request) {
-        String label = request.label();
+    private void acquire(UpbitRequest request) {
         try {
-            throttle.acquire(request.group(), label);
+            throttle.acquire(request.group(), request.label());
         } catch (InterruptedException e) {
-            throw interrupted(label);
+            throw interrupted(request.label());
         }
-        HttpResponse<byte[]> response = send(buildRequest(request), label);
+    }
+
+    /** One attempt after {@link #acquire}: sign, send, record the budget header, decode and map the status. */
+    private byte[] transmit(UpbitRequest request, UpbitJwtSigner signer) {
+        String label = request.label();
+        String token = signer == null ? null : signer.token(request);
+        HttpResponse<byte[]> response = call(buildRequest(request, token), label);
         response.headers()
                 .firstValue("Remaining-Req")
                 .flatMap(RemainingReq::parse)
@@ -125,6 +168,11 @@ public final class UpbitHttp {
             body = decode(response, label);
         } catch (ExchangeUnavailableException e) {
             body = new byte[0];
+        }
+        if (token != null) {
+            // an error text that echoes what we sent must not carry the credentials any further
+            body = signer.redact(new String(body, StandardCharsets.UTF_8), token)
+                    .getBytes(StandardCharsets.UTF_8);
         }
         ExchangeException error = UpbitErrors.forStatus(
                 label,
@@ -146,18 +194,27 @@ public final class UpbitHttp {
         }
     }
 
-    private HttpRequest buildRequest(UpbitRequest request) {
-        return HttpRequest.newBuilder(options.resolve(request.path(), request.rawQuery()))
+    private HttpRequest buildRequest(UpbitRequest request, String token) {
+        URI uri = options.resolve(request.path(), request.rawQuery());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(options.requestTimeout())
                 .header("Accept", "application/json")
                 .header("Accept-Encoding", "gzip")
-                .header("User-Agent", options.userAgent())
-                .method(request.method(), HttpRequest.BodyPublishers.noBody())
-                .build();
+                .header("User-Agent", options.userAgent());
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (request.hasBody()) {
+            builder.header("Content-Type", "application/json; charset=utf-8")
+                    .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.jsonBody()));
+        } else {
+            builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
     }
 
     /** Sends with a deadline on the whole exchange, body included (the client's own timeout stops at the headers). */
-    private HttpResponse<byte[]> send(HttpRequest httpRequest, String label) {
+    private HttpResponse<byte[]> call(HttpRequest httpRequest, String label) {
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         try {

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cointrader.exchange.ExchangeUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -120,6 +125,33 @@ final class UpbitJson {
             throw malformed(what, field + " is not an epoch-millisecond timestamp");
         }
         return Instant.ofEpochMilli(value.longValue());
+    }
+
+    /** An ISO-8601 time with an offset, as in {@code 2026-03-22T21:42:22+09:00}; null when absent. */
+    static Instant optionalOffsetTime(JsonNode object, String field, String what) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().length() > 64) {
+            throw malformed(what, field + " is not a time");
+        }
+        try {
+            return OffsetDateTime.parse(value.textValue().trim()).toInstant();
+        } catch (DateTimeException e) {
+            throw malformed(what, field + " is not an ISO-8601 time with offset");
+        }
+    }
+
+    /** A JSON object of string fields in list order; names are expected to be unique. */
+    static byte[] objectOfStrings(List<UpbitRequest.Param> fields) {
+        ObjectNode node = MAPPER.createObjectNode();
+        fields.forEach(f -> node.put(f.name(), f.value()));
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render JSON of string fields", e);
+        }
     }
 
     static ExchangeUnavailableException malformed(String what, String detail) {

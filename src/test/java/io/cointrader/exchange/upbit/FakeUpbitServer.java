@@ -30,14 +30,30 @@ import java.util.zip.GZIPOutputStream;
 final class FakeUpbitServer implements AutoCloseable {
 
     /** What a request looked like on the wire. */
-    record Received(String method, String path, String rawQuery, Headers headers) {}
+    record Received(String method, String path, String rawQuery, Headers headers, byte[] body) {
 
-    /** A scripted reply; {@code declaredLength > body.length} truncates the body on the wire. */
-    record Reply(int status, byte[] body, Map<String, String> headers, boolean gzip, int declaredLength, boolean hang) {
+        String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A scripted reply; {@code declaredLength > body.length} truncates the body on the wire, {@code
+     * hang} holds the answer until the server closes, {@code drop} closes the connection unanswered.
+     */
+    record Reply(
+            int status,
+            byte[] body,
+            Map<String, String> headers,
+            boolean gzip,
+            int declaredLength,
+            boolean hang,
+            boolean drop) {
 
         static Reply json(int status, String body) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return new Reply(status, bytes, Map.of("Content-Type", "application/json"), false, bytes.length, false);
+            return new Reply(
+                    status, bytes, Map.of("Content-Type", "application/json"), false, bytes.length, false, false);
         }
 
         static Reply ok(String body) {
@@ -47,22 +63,29 @@ final class FakeUpbitServer implements AutoCloseable {
         Reply withHeader(String name, String value) {
             Map<String, String> all = new java.util.HashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, body, Map.copyOf(all), gzip, declaredLength, hang);
+            return new Reply(status, body, Map.copyOf(all), gzip, declaredLength, hang, drop);
         }
 
         Reply gzipped() {
-            return new Reply(status, body, headers, true, declaredLength, hang);
+            return new Reply(status, body, headers, true, declaredLength, hang, drop);
         }
 
         Reply truncatedTo(int sent) {
             byte[] part = java.util.Arrays.copyOf(body, sent);
-            return new Reply(status, part, headers, gzip, body.length, hang);
+            return new Reply(status, part, headers, gzip, body.length, hang, drop);
         }
 
         static Reply hanging() {
-            return new Reply(200, new byte[0], Map.of(), false, 0, true);
+            return new Reply(200, new byte[0], Map.of(), false, 0, true, false);
+        }
+
+        static Reply dropped() {
+            return new Reply(200, new byte[0], Map.of(), false, 0, false, true);
         }
     }
+
+    /** Placeholder in a reply body that the server replaces by the request's Authorization header. */
+    static final String ECHO = "{{authorization}}";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -101,23 +124,30 @@ final class FakeUpbitServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        byte[] requestBody = exchange.getRequestBody().readAllBytes();
         received.add(new Received(
                 exchange.getRequestMethod(),
                 path,
                 exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders()));
+                exchange.getRequestHeaders(),
+                requestBody));
         Reply reply = next(path);
         try (exchange) {
             if (reply.hang()) {
                 awaitRelease();
                 return;
             }
-            byte[] body = reply.gzip() ? gzip(reply.body()) : reply.body();
+            if (reply.drop()) {
+                return; // closing an exchange that sent no headers closes the connection unanswered
+            }
+            byte[] plain = echoAuthorization(reply.body(), exchange);
+            boolean echoed = plain != reply.body();
+            byte[] body = reply.gzip() ? gzip(plain) : plain;
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             if (reply.gzip()) {
                 exchange.getResponseHeaders().add("Content-Encoding", "gzip");
             }
-            int length = reply.gzip() ? body.length : reply.declaredLength();
+            int length = reply.gzip() || echoed ? body.length : reply.declaredLength();
             exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
             if (body.length > 0) {
                 OutputStream out = exchange.getResponseBody();
@@ -127,6 +157,16 @@ final class FakeUpbitServer implements AutoCloseable {
         } catch (IOException e) {
             // a truncated reply ends here on purpose: the connection is dropped mid-body
         }
+    }
+
+    /** Replaces {@value #ECHO} in a plain body by the request's Authorization header, as a careless server might. */
+    private static byte[] echoAuthorization(byte[] body, HttpExchange exchange) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.contains(ECHO)) {
+            return body;
+        }
+        String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        return text.replace(ECHO, authorization).getBytes(StandardCharsets.UTF_8);
     }
 
     private synchronized Reply next(String path) {
