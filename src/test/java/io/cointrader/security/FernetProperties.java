@@ -1,0 +1,33 @@
+package io.cointrader.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+class FernetProperties {
+
+    @Property(tries = 200)
+    void decryptsWhatItEncrypted(@ForAll @Size(32) byte[] key, @ForAll @Size(max = 300) byte[] message) {
+        Fernet fernet = new Fernet(key, new SecureRandom(), Clock.systemUTC());
+
+        assertThat(fernet.decrypt(fernet.encrypt(message))).isEqualTo(message);
+    }
+
+    @Property(tries = 200)
+    void refusesATokenWithAnyBitFlipped(
+            @ForAll @Size(32) byte[] key, @ForAll @Size(max = 100) byte[] message, @ForAll int position) {
+        Fernet fernet = new Fernet(key, new SecureRandom(), Clock.systemUTC());
+        byte[] raw = Base64.getUrlDecoder().decode(fernet.encrypt(message));
+        int bit = Math.floorMod(position, raw.length * 8);
+        raw[bit / 8] ^= (byte) (1 << (bit % 8));
+        String changed = Base64.getUrlEncoder().encodeToString(raw);
+
+        assertThatThrownBy(() -> fernet.decrypt(changed)).isInstanceOf(InvalidTokenException.class);
+    }
+}
