@@ -53,13 +53,13 @@ final class Application implements TraderApp {
     @Override
     public int run(Invocation invocation, boolean once) {
         return guarded(invocation, (settings, redactor) -> {
+            Optional<LiveAccess> live = Optional.empty();
             if (settings.mode() == TradingMode.LIVE) {
-                throw new UserError(
-                        USAGE,
-                        "TRADING_MODE: live trading is not available in this version; allowed: paper"
-                                + " (nothing was started)");
+                // both steps of the gate pass before anything that can trade is built
+                new LiveGate(java.time.Clock.systemUTC(), Terminal.system()).check(settings);
+                live = Optional.of(LiveKeys.unlock(settings, redactor));
             }
-            return new RunCommand(settings, redactor, invocation, Optional.empty()).run(once);
+            return new RunCommand(settings, redactor, invocation, live).run(once);
         });
     }
 
@@ -73,6 +73,11 @@ final class Application implements TraderApp {
     public int release(Invocation invocation, String reason) {
         return guarded(
                 invocation, (settings, redactor) -> new KillCommand(settings, redactor, invocation).release(reason));
+    }
+
+    @Override
+    public int encryptKeys(Invocation invocation, String exchange) {
+        return guarded(invocation, (settings, redactor) -> new EncryptKeysCommand(settings, invocation).run(exchange));
     }
 
     @Override

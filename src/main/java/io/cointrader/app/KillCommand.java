@@ -64,13 +64,20 @@ final class KillCommand {
             return;
         }
         try (RunLock held = lock.get();
-                TradingSystem system =
-                        SystemBuilder.build(settings, redactor, err::println, SystemBuilder.ReplayResume.LAST_PASS)) {
+                TradingSystem system = SystemBuilder.build(
+                        settings, redactor, err::println, SystemBuilder.ReplayResume.LAST_PASS, liveAccess())) {
             out.println("Cancelling open orders and selling every position:");
             for (String line : new EmergencyClose(system, ClosePositionsRequest.oneSecond(system)).run(reason)) {
                 out.println("  " + line);
             }
         }
+    }
+
+    /** Live keys for the emergency close; the live gate is not asked: closing only reduces risk. */
+    private Optional<LiveAccess> liveAccess() {
+        return settings.mode() == io.cointrader.config.TradingMode.LIVE
+                ? Optional.of(LiveKeys.unlock(settings, redactor))
+                : Optional.empty();
     }
 
     private void audit(SafetyEventType type, Severity severity, String message) {

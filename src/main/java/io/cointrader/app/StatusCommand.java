@@ -44,6 +44,11 @@ final class StatusCommand {
             BigDecimal initial = store.meta(SystemBuilder.PAPER_CASH_KEY)
                     .map(BigDecimal::new)
                     .orElse(settings.paper().initialKrw());
+            if (settings.mode() == io.cointrader.config.TradingMode.LIVE) {
+                out.println("live account: balances and positions are the exchange's (see logs/balances.jsonl)");
+                printOrdersAndEvents(store);
+                return Application.OK;
+            }
             PaperBroker paper = PaperBroker.restore(
                     "KRW",
                     initial,
@@ -60,17 +65,21 @@ final class StatusCommand {
                 out.println("  position " + p.symbol() + " " + p.quantity().toPlainString() + " @ avg "
                         + Display.krw(p.averagePrice().setScale(0, java.math.RoundingMode.HALF_EVEN)));
             }
-            for (Order o : store.openOrders()) {
-                out.println("  open order " + o.side() + " " + o.symbol() + " "
-                        + o.quantity().toPlainString() + " @ " + Display.krw(o.price()) + " (" + o.clientOrderId()
-                        + ")");
-            }
-            out.println("recent safety events:");
-            for (SafetyEvent e : store.recentSafetyEvents(5)) {
-                out.println("  " + ConsoleReporter.time(e.time()) + " " + e.severity() + " " + e.type() + ": "
-                        + e.message());
-            }
+            printOrdersAndEvents(store);
         }
         return Application.OK;
+    }
+
+    private void printOrdersAndEvents(StateStore store) {
+        for (Order o : store.openOrders()) {
+            out.println("  open order " + o.side() + " " + o.symbol() + " "
+                    + o.quantity().toPlainString() + " @ " + Display.krw(o.price()) + " (" + o.clientOrderId()
+                    + ")");
+        }
+        out.println("recent safety events:");
+        for (SafetyEvent e : store.recentSafetyEvents(5)) {
+            out.println(
+                    "  " + ConsoleReporter.time(e.time()) + " " + e.severity() + " " + e.type() + ": " + e.message());
+        }
     }
 }

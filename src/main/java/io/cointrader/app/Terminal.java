@@ -3,13 +3,10 @@ package io.cointrader.app;
 import java.io.Console;
 import java.util.Optional;
 
-/** Questions to the person at the terminal; empty when there is no terminal (a service, a pipe). */
+/** A question to the person at the terminal; empty when there is no terminal (a service, a pipe). */
 interface Terminal {
 
     Optional<String> readLine(String prompt);
-
-    /** Reads without echo. */
-    Optional<char[]> readSecret(String prompt);
 
     /** The process's console, if it has one. */
     static Terminal system() {
@@ -18,12 +15,6 @@ interface Terminal {
             public Optional<String> readLine(String prompt) {
                 Console console = System.console();
                 return console == null ? Optional.empty() : Optional.ofNullable(console.readLine("%s", prompt));
-            }
-
-            @Override
-            public Optional<char[]> readSecret(String prompt) {
-                Console console = System.console();
-                return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("%s", prompt));
             }
         };
     }

@@ -21,4 +21,7 @@ public interface TraderApp {
     int release(Invocation invocation, String reason);
 
     int status(Invocation invocation);
+
+    /** Prompts for exchange API keys and a master key, and writes the encrypted key file. */
+    int encryptKeys(Invocation invocation, String exchange);
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             TraderCommand.Run.class,
             TraderCommand.Kill.class,
             TraderCommand.Release.class,
-            TraderCommand.Status.class
+            TraderCommand.Status.class,
+            TraderCommand.EncryptKeys.class
         })
 public final class TraderCommand implements Runnable {
 
@@ -140,6 +141,32 @@ public final class TraderCommand implements Runnable {
         @Override
         public Integer call() {
             return parent.app.status(parent.invocation(settings.overrides()));
+        }
+    }
+
+    /** {@code trader encrypt-keys}. */
+    @Command(
+            name = "encrypt-keys",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Ask for the exchange's access and secret key (no echo; piped input is read line by line)",
+                "and store them encrypted with a master key in UPBIT_KEY_FILE (mode 0600)."
+            })
+    static final class EncryptKeys implements Callable<Integer> {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Option(names = "--exchange", required = true, paramLabel = "upbit", description = "Exchange the keys are for.")
+        String exchange;
+
+        @Option(names = "--key-file", paramLabel = "FILE", description = "Where to write them (UPBIT_KEY_FILE).")
+        String keyFile;
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = new java.util.LinkedHashMap<>();
+            SettingOptions.put(overrides, "UPBIT_KEY_FILE", keyFile);
+            return parent.app.encryptKeys(parent.invocation(overrides), exchange);
         }
     }
 }

@@ -37,11 +37,6 @@ class LiveGateTest {
                 prompts.add(prompt);
                 return Optional.ofNullable(answer);
             }
-
-            @Override
-            public Optional<char[]> readSecret(String prompt) {
-                return Optional.empty();
-            }
         };
     }
 

@@ -45,9 +45,18 @@ final class TraderProcess {
     }
 
     Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput("", env, args);
+    }
+
+    /** Runs with {@code input} on standard input (no terminal: as a pipe or a service would). */
+    Result runWithInput(String input, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
+        Path in = Files.createTempFile(workDir, "in", ".txt");
+        Files.writeString(in, input, StandardCharsets.UTF_8);
         Process process = builder(List.of(args), env)
+                .redirectInput(in.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -61,6 +70,7 @@ final class TraderProcess {
                 Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
+        Files.delete(in);
         return result;
     }
 
