@@ -81,6 +81,12 @@ final class Application implements TraderApp {
     }
 
     @Override
+    public int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey) {
+        return guarded(invocation, (settings, redactor) -> new SimCommand(settings, invocation)
+                .run(new SimCommand.Options(port, speed, krw, accessKey, secretKey)));
+    }
+
+    @Override
     public int status(Invocation invocation) {
         return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
     }

@@ -22,6 +22,9 @@ public interface TraderApp {
 
     int status(Invocation invocation);
 
+    /** Runs the Upbit-compatible simulator until stopped. */
+    int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey);
+
     /** Prompts for exchange API keys and a master key, and writes the encrypted key file. */
     int encryptKeys(Invocation invocation, String exchange);
 }

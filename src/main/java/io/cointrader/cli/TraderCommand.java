@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             TraderCommand.Kill.class,
             TraderCommand.Release.class,
             TraderCommand.Status.class,
-            TraderCommand.EncryptKeys.class
+            TraderCommand.EncryptKeys.class,
+            TraderCommand.Sim.class
         })
 public final class TraderCommand implements Runnable {
 
@@ -167,6 +168,43 @@ public final class TraderCommand implements Runnable {
             Map<String, String> overrides = new java.util.LinkedHashMap<>();
             SettingOptions.put(overrides, "UPBIT_KEY_FILE", keyFile);
             return parent.app.encryptKeys(parent.invocation(overrides), exchange);
+        }
+    }
+
+    /** {@code trader sim}. */
+    @Command(
+            name = "sim",
+            mixinStandardHelpOptions = true,
+            description = "Run an Upbit-compatible simulator on 127.0.0.1 over the replay history.")
+    static final class Sim implements Callable<Integer> {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+        int port = 8765;
+
+        @Option(
+                names = "--speed",
+                paramLabel = "X",
+                description = "Market time per wall time (default ${DEFAULT-VALUE}: one hour per minute).")
+        double speed = 60;
+
+        @Option(names = "--krw", paramLabel = "AMOUNT", description = "Starting KRW (default ${DEFAULT-VALUE}).")
+        String krw = "10000000";
+
+        @Option(names = "--access-key", paramLabel = "KEY", description = "Simulator access key (random if unset).")
+        String accessKey;
+
+        @Option(names = "--secret-key", paramLabel = "KEY", description = "Simulator secret key (random if unset).")
+        String secretKey;
+
+        @Override
+        public Integer call() {
+            if (port < 0 || port > 65535 || !(speed > 0) || Double.isInfinite(speed)) {
+                parent.spec.commandLine().getErr().println("error: --port must be 0..65535 and --speed above 0");
+                return 2;
+            }
+            return parent.app.sim(parent.invocation(Map.of()), port, speed, krw, accessKey, secretKey);
         }
     }
 }
