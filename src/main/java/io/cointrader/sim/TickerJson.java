@@ -43,8 +43,6 @@ final class TickerJson {
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
         BigDecimal price = md.price();
         BigDecimal prev = md.prevClose() != null ? md.prevClose() : md.open();
-        BigDecimal change = price.subtract(prev);
-        BigDecimal rate = change.divide(prev, RATE_SCALE, RoundingMode.HALF_UP);
         ObjectNode node = SimJson.object();
         node.put("market", symbol.marketCode());
         node.put("trade_date", DATE.format(now.atOffset(ZoneOffset.UTC)));
@@ -57,11 +55,7 @@ final class TickerJson {
         node.put("low_price", md.low());
         node.put("trade_price", price);
         node.put("prev_closing_price", prev);
-        node.put("change", change.signum() > 0 ? "RISE" : change.signum() < 0 ? "FALL" : "EVEN");
-        node.put("change_price", change.abs());
-        node.put("change_rate", rate.abs());
-        node.put("signed_change_price", change);
-        node.put("signed_change_rate", rate);
+        putChange(node, price, prev);
         node.put("trade_volume", lastTradeVolume(series, now));
         node.put(
                 "acc_trade_price",
@@ -74,6 +68,17 @@ final class TickerJson {
         putFiftyTwoWeeks(node, series, newest, now);
         node.put("timestamp", now.toEpochMilli());
         return node;
+    }
+
+    /** Change against the previous close, as a direction, absolute values and signed values. */
+    private static void putChange(ObjectNode node, BigDecimal price, BigDecimal prev) {
+        BigDecimal change = price.subtract(prev);
+        BigDecimal rate = change.divide(prev, RATE_SCALE, RoundingMode.HALF_UP);
+        node.put("change", change.signum() > 0 ? "RISE" : change.signum() < 0 ? "FALL" : "EVEN");
+        node.put("change_price", change.abs());
+        node.put("change_rate", rate.abs());
+        node.put("signed_change_price", change);
+        node.put("signed_change_rate", rate);
     }
 
     private static BigDecimal tradedKrw(List<Candle> candles) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * reused identifier is 400 {@code duplicate_identifier}; cancelling a finished order is 404 {@code
  * order_not_found}; 429 bodies are plain text.
  *
- * <p>Requests are served concurrently; all account state sits behind one lock. Start once, stop once.
+ * <p>Requests are served concurrently; all account state sits behind one lock. Accounts and orders
+ * live as long as this object: stopping and starting again keeps them.
  */
 public final class UpbitSimulator implements AutoCloseable {
 
