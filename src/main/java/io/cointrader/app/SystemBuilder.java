@@ -173,7 +173,8 @@ final class SystemBuilder {
                 : paperBroker(settings, store, clock, notice);
         RiskManager risk = new RiskManager(riskLimits(settings));
         IntentIds ids = new IntentIds(installationId(store));
-        ExecutionEngine engine = new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock);
+        ExecutionEngine engine = new ExecutionEngine(
+                broker, risk, store, killSwitch, safety, ids, clock, CrashInjection.fromSystemProperty());
         Reconciler reconciler = new Reconciler(broker, store, safety, clock);
         ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
         TradingParts parts = new TradingParts(

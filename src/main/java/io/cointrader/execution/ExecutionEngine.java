@@ -52,6 +52,7 @@ public final class ExecutionEngine {
     private final Clock clock;
     private final OrderJournal journal = new OrderJournal();
     private final Set<String> seenIntents = new HashSet<>();
+    private final CrashHook crashHook;
 
     public ExecutionEngine(
             Broker broker,
@@ -61,6 +62,20 @@ public final class ExecutionEngine {
             SafetyEventSink safety,
             IntentIds ids,
             Clock clock) {
+        this(broker, riskManager, store, killSwitch, safety, ids, clock, CrashHook.NONE);
+    }
+
+    /** As the other constructor, with a hook that crash tests use to stop the process mid-order. */
+    public ExecutionEngine(
+            Broker broker,
+            RiskManager riskManager,
+            StateStore store,
+            KillSwitch killSwitch,
+            SafetyEventSink safety,
+            IntentIds ids,
+            Clock clock,
+            CrashHook crashHook) {
+        this.crashHook = crashHook;
         this.broker = broker;
         this.riskManager = riskManager;
         this.store = store;
@@ -122,7 +137,9 @@ public final class ExecutionEngine {
     private ExecutionResult placeWrittenIntent(OrderIntent intent, String clientOrderId) {
         OrderUpdate update;
         try {
+            crashHook.reached(CrashPoint.AFTER_WRITE_AHEAD);
             update = broker.place(intent, clientOrderId);
+            crashHook.reached(CrashPoint.AFTER_BROKER_CALL);
         } catch (InsufficientFundsException | OrderRejectedException e) {
             Order rejected = rejectedOrder(intent, clientOrderId, e.getMessage());
             store.recordOrderUpdate(rejected, List.of(), IntentState.REJECTED);

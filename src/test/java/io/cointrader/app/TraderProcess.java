@@ -33,8 +33,15 @@ final class TraderProcess {
     }
 
     ProcessBuilder builder(List<String> args, Map<String, String> env) {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        return builder(List.of(), args, env);
+    }
+
+    ProcessBuilder builder(List<String> jvmOptions, List<String> args, Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment()
