@@ -56,6 +56,7 @@ class CrashMatrixIT {
                     killedAtRandom++;
                 }
             }
+            rehearsal.stopMarket();
             TraderProcess.Result settle =
                     new TraderProcess(work).run(rehearsal.env(), "run", "--mode", "live", "--once");
             assertThat(settle.exitCode()).as(settle.err()).isZero();

@@ -29,6 +29,7 @@ class LiveSimIT {
     void liveRunAgainstTheSimulatorAgreesWithItOnEveryOrderFillAndBalance() throws Exception {
         try (SimRehearsal rehearsal = new SimRehearsal(work)) {
             tradeWhileMarketMoves(rehearsal);
+            rehearsal.stopMarket();
             TraderProcess.Result finalPass =
                     new TraderProcess(work).run(rehearsal.env(), "run", "--mode", "live", "--once");
             assertThat(finalPass.exitCode()).as(finalPass.err()).isZero();

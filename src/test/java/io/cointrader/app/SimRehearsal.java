@@ -84,6 +84,12 @@ final class SimRehearsal implements AutoCloseable {
         mover.scheduleAtFixedRate(() -> market.advance(step), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Freezes market time, so that a last pass can see the exchange as it will stay. */
+    void stopMarket() throws InterruptedException {
+        mover.shutdownNow();
+        mover.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
     List<SimOrder> orders() {
         return sim.state().orders(ACCESS);
     }
