@@ -12,6 +12,7 @@ import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.exchange.replay.ReplayExchange;
 import io.cointrader.security.KeyManager;
 import io.cointrader.security.UpbitKeys;
+import io.cointrader.sim.RateLimits;
 import io.cointrader.sim.SimAccount;
 import io.cointrader.sim.SimClock;
 import io.cointrader.sim.SimOrder;
@@ -50,10 +51,15 @@ final class SimRehearsal implements AutoCloseable {
     private final ScheduledExecutorService mover = Executors.newSingleThreadScheduledExecutor();
 
     SimRehearsal(Path work) throws Exception {
+        this(work, RateLimits.upbit());
+    }
+
+    SimRehearsal(Path work, RateLimits limits) throws Exception {
         History history = History.bundled();
         market = new ReplayClock(new ReplayExchange(history, Clock.systemUTC()).defaultStart(history.symbols()));
         sim = new UpbitSimulator(SimulatorConfig.builder(history, SimClock.fixed(market))
                         .account(ACCESS, SimAccount.of(SECRET, START_KRW.toPlainString()))
+                        .rateLimits(limits)
                         .build())
                 .start();
         KeyManager.withSystemDefaults()
