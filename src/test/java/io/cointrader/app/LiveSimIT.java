@@ -2,6 +2,11 @@ package io.cointrader.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.SafetyEventType;
+import io.cointrader.core.Side;
+import io.cointrader.sim.SimBalance;
+import io.cointrader.sim.SimOrder;
 import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +48,52 @@ class LiveSimIT {
                 rehearsal.assertFillsAgree(store.allFills());
                 rehearsal.assertBalancesAgree(store.allFills());
             }
+            emergencyCloseCancelsAndSellsEverythingOnTheExchange(rehearsal);
         }
         assertNoSecretIn(work);
+    }
+
+    private void emergencyCloseCancelsAndSellsEverythingOnTheExchange(SimRehearsal rehearsal) throws Exception {
+        Set<String> openBefore = rehearsal.orders().stream()
+                .filter(o -> o.state().equals("wait"))
+                .map(SimOrder::identifier)
+                .collect(Collectors.toSet());
+        Set<String> held = rehearsal.sim.state().balances(SimRehearsal.ACCESS).stream()
+                .filter(b -> !b.currency().equals("KRW") && b.total().signum() > 0)
+                .map(SimBalance::currency)
+                .collect(Collectors.toSet());
+
+        java.util.Map<String, String> live = new java.util.HashMap<>(rehearsal.env());
+        live.put("TRADING_MODE", "live");
+        TraderProcess.Result kill = new TraderProcess(work).run(live, "kill", "--close-positions", "--reason", "drill");
+
+        assertThat(kill.exitCode()).as(kill.err()).isZero();
+        assertThat(work.resolve("RUN/kill_switch")).exists();
+        for (String identifier : openBefore) {
+            SimOrder after = rehearsal.orders().stream()
+                    .filter(o -> o.identifier().equals(identifier))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(after.cancelRequested() || !after.state().equals("wait"))
+                    .as("open order %s cancelled", identifier)
+                    .isTrue();
+        }
+        Set<String> sold = rehearsal.orders().stream()
+                .filter(o -> o.side() == Side.SELL && !openBefore.contains(o.identifier()))
+                .map(o -> o.symbol().base())
+                .collect(Collectors.toSet());
+        assertThat(sold).as("an emergency sell for every currency held").containsAll(held);
+        for (String currency : held) {
+            assertThat(kill.out()).contains("sell " + currency + "/KRW");
+        }
+        if (held.isEmpty() && openBefore.isEmpty()) {
+            assertThat(kill.out()).contains("no open orders and no positions");
+        }
+        try (StateStore store = SqliteStateStore.open(work.resolve("data/coin_trader.db"))) {
+            assertThat(store.recentSafetyEvents(100))
+                    .extracting(SafetyEvent::type)
+                    .contains(SafetyEventType.EMERGENCY_CLOSE);
+        }
     }
 
     private void tradeWhileMarketMoves(SimRehearsal rehearsal) throws Exception {
