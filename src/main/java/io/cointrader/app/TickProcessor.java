@@ -12,6 +12,7 @@ import io.cointrader.core.Signal;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeAdapter;
 import io.cointrader.exchange.ExchangeException;
+import io.cointrader.exchange.upbit.UpbitBanException;
 import io.cointrader.execution.AccountState;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.ExecutionResult;
@@ -58,6 +59,7 @@ final class TickProcessor {
     private final Clock clock;
     private LocalDate equityDay;
     private BigDecimal dayStartEquity;
+    private Instant alertedBanUntil;
 
     TickProcessor(TradingParts parts, OrderPlanner planner, PairRules rules, Portfolio portfolio, Journals journals) {
         this.exchange = parts.exchange();
@@ -181,6 +183,17 @@ final class TickProcessor {
 
     private TickReport apiFailure(Symbol symbol, String call, ExchangeException e) {
         String error = call + " failed: " + e.getMessage();
+        if (e instanceof UpbitBanException ban && !ban.bannedUntil().equals(alertedBanUntil)) {
+            alertedBanUntil = ban.bannedUntil();
+            safety.record(new SafetyEvent(
+                    SafetyEventType.EXCHANGE_BAN,
+                    Severity.CRITICAL,
+                    symbol,
+                    "the exchange blocked this client until " + ban.bannedUntil()
+                            + " after rate-limit violations; no calls are made until then",
+                    Map.of("banned_until", ban.bannedUntil().toString()),
+                    clock.instant()));
+        }
         boolean thresholdReached = anomalies.recordApiFailure(symbol, error);
         if (thresholdReached && !killSwitch.isActive()) {
             String reason = anomalies.consecutiveFailures() + " consecutive API failures (last: " + error + ")";

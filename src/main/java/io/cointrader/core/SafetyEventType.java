@@ -3,6 +3,8 @@ package io.cointrader.core;
 /** Kinds of safety event. */
 public enum SafetyEventType {
     API_FAILURE_THRESHOLD,
+    /** The exchange blocked this client for a while (Upbit HTTP 418); every call waits for the end. */
+    EXCHANGE_BAN,
     KILL_SWITCH_ACTIVATED,
     KILL_SWITCH_RELEASED,
     PRICE_ANOMALY,

@@ -23,6 +23,7 @@ final class FakeExchange implements ExchangeAdapter {
     private final Map<Symbol, BigDecimal> prices = new HashMap<>();
     private final Map<Symbol, BigDecimal> prevCloses = new HashMap<>();
     private int failingTickers;
+    private java.time.Instant bannedUntil;
     int tickerCalls;
     int candleCalls;
 
@@ -41,6 +42,11 @@ final class FakeExchange implements ExchangeAdapter {
         return this;
     }
 
+    FakeExchange bannedUntil(java.time.Instant until) {
+        bannedUntil = until;
+        return this;
+    }
+
     FakeExchange failNextTickers(int count) {
         failingTickers = count;
         return this;
@@ -54,6 +60,9 @@ final class FakeExchange implements ExchangeAdapter {
     @Override
     public MarketData ticker(Symbol symbol) {
         tickerCalls++;
+        if (bannedUntil != null && clock.instant().isBefore(bannedUntil)) {
+            throw new io.cointrader.exchange.upbit.UpbitBanException("HTTP 418", bannedUntil);
+        }
         if (failingTickers > 0) {
             failingTickers--;
             throw new ExchangeUnavailableException("scripted failure");

@@ -48,6 +48,11 @@ class LiveSimIT {
                 rehearsal.assertFillsAgree(store.allFills());
                 rehearsal.assertBalancesAgree(store.allFills());
             }
+            String ordersLog = Files.readString(work.resolve("logs/orders.jsonl"));
+            String fillsLog = Files.readString(work.resolve("logs/fills.jsonl"));
+            rehearsal.orders().forEach(o -> assertThat(ordersLog).contains(o.identifier()));
+            rehearsal.sim.state().trades(SimRehearsal.ACCESS).forEach(t -> assertThat(fillsLog)
+                    .contains(t.uuid()));
             emergencyCloseCancelsAndSellsEverythingOnTheExchange(rehearsal);
         }
         assertNoSecretIn(work);

@@ -219,4 +219,17 @@ class TickProcessorTest {
         assertThat(second.detail()).contains("already ordered");
         assertThat(orders()).hasSize(1);
     }
+
+    @Test
+    void aBanByTheExchangeIsAlertedOnceNotOnEveryTick() {
+        harness("1000000")
+                .exchange
+                .price(BTC, "100000000")
+                .bannedUntil(h.clock.instant().plusSeconds(60));
+
+        h.ticks.tick(BTC);
+        h.ticks.tick(BTC);
+
+        assertThat(safetyTypes()).containsOnlyOnce(SafetyEventType.EXCHANGE_BAN);
+    }
 }
