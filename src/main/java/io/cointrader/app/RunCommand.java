@@ -6,8 +6,6 @@ import io.cointrader.core.Symbol;
 import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.logging.Redactor;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -181,14 +179,5 @@ final class RunCommand {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down (a signal); the hook is running and waits for us
         }
-    }
-
-    static String percent(BigDecimal part, BigDecimal whole) {
-        if (whole.signum() == 0) {
-            return "0.00 %";
-        }
-        return part.multiply(BigDecimal.valueOf(100))
-                        .divide(whole, 2, RoundingMode.HALF_EVEN)
-                        .toPlainString() + " %";
     }
 }

@@ -3,6 +3,7 @@ package io.cointrader.app;
 import io.cointrader.core.Position;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** The lines printed when a run ends. */
@@ -33,7 +34,7 @@ final class RunSummary {
                 + reporter.count(TickAction.API_FAILURE) + ", errors " + reporter.count(TickAction.ERROR));
         out.println("  equity " + Display.krw(equity.setScale(0, java.math.RoundingMode.HALF_EVEN)) + " KRW"
                 + " (paper account started with " + Display.krw(start) + " KRW: "
-                + RunCommand.percent(equity.subtract(start), start) + ")");
+                + percent(equity.subtract(start), start) + ")");
         for (Position p : positions) {
             out.println("  holding " + p.symbol() + " " + p.quantity().toPlainString() + " (avg "
                     + Display.krw(p.averagePrice().setScale(0, java.math.RoundingMode.HALF_EVEN)) + ")");
@@ -45,5 +46,14 @@ final class RunSummary {
         out.println("  state: " + Display.path(system.settings().storage().dbPath()) + "   logs: "
                 + Display.path(system.settings().storage().logDir()) + "/*.jsonl");
         out.flush();
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return "0.00 %";
+        }
+        return part.multiply(BigDecimal.valueOf(100))
+                        .divide(whole, 2, RoundingMode.HALF_EVEN)
+                        .toPlainString() + " %";
     }
 }

@@ -117,12 +117,13 @@ final class TickProcessor {
         }
         Signal signal = strategy.evaluate(symbol, candles, market);
         journals.signal(signal, store, clock.instant());
-        AccountState account = accountState(market);
+        BalanceSnapshot balances = broker.balances();
+        AccountState account = accountState(market, balances);
         advisor.advise(signal, market, account, candles);
-        return act(signal, market, account);
+        return act(signal, market, account, balances);
     }
 
-    private TickReport act(Signal signal, MarketData market, AccountState account) {
+    private TickReport act(Signal signal, MarketData market, AccountState account, BalanceSnapshot balances) {
         Symbol symbol = signal.symbol();
         BigDecimal tick = rules.tick(symbol, market.price());
         OrderPlanner.Plan plan =
@@ -140,7 +141,7 @@ final class TickProcessor {
                             market.price(),
                             tick,
                             rules.minTotal(symbol, io.cointrader.core.Side.SELL),
-                            broker.balances().of(symbol.base()).free(),
+                            balances.of(symbol.base()).free(),
                             clock.instant());
                 };
         if (plan == null) {
@@ -163,8 +164,7 @@ final class TickProcessor {
                 Describe.execution(plan.intent().get(), result));
     }
 
-    private AccountState accountState(MarketData market) {
-        BalanceSnapshot balances = broker.balances();
+    private AccountState accountState(MarketData market, BalanceSnapshot balances) {
         List<Position> positions = broker.positions();
         Instant now = clock.instant();
         BigDecimal equity = portfolio.equity(balances, positions);

@@ -23,20 +23,7 @@ final class OriginalKeyFile {
     private OriginalKeyFile() {}
 
     static UpbitKeys decode(String token, Secret masterKey, Path file, SecureRandom random, Clock clock) {
-        byte[] key = fernetKey(masterKey);
-        byte[] plaintext;
-        try {
-            plaintext = new Fernet(key, random, clock).decrypt(token);
-        } catch (InvalidTokenException e) {
-            throw KeyFileException.refused(e, file, masterKey);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
-        try {
-            return KeyPayload.decodeOriginal(plaintext, file);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
+        return KeyToken.open(token, fernetKey(masterKey), masterKey, file, random, clock, KeyPayload::decodeOriginal);
     }
 
     /** The 32 Fernet key bytes the original tool derived from a master key. */

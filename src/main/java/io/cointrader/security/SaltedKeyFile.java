@@ -76,20 +76,8 @@ final class SaltedKeyFile {
         int iterations = iterations(envelope, file);
         byte[] salt = salt(envelope, file);
         String token = requiredText(envelope, "token", file);
-        byte[] key = derive(masterKey, salt, iterations);
-        byte[] plaintext;
-        try {
-            plaintext = new Fernet(key, random, clock).decrypt(token);
-        } catch (InvalidTokenException e) {
-            throw KeyFileException.refused(e, file, masterKey);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
-        try {
-            return KeyPayload.decodeSalted(plaintext, file);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
+        return KeyToken.open(
+                token, derive(masterKey, salt, iterations), masterKey, file, random, clock, KeyPayload::decodeSalted);
     }
 
     private static JsonNode parseEnvelope(String text, Path file) {
