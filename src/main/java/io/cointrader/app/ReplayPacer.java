@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 final class ReplayPacer implements Pacer {
 
-    static final String CLOCK_KEY = "replay.clock";
+    static final String CLOCK_KEY = io.cointrader.state.MetaKeys.REPLAY_CLOCK;
 
     private final ReplayClock clock;
     private final Duration step;

@@ -52,9 +52,9 @@ import java.util.stream.Collectors;
  */
 final class SystemBuilder {
 
-    static final String INSTALLATION_KEY = "installation.id";
-    static final String PAPER_CASH_KEY = "paper.initial_krw";
-    static final String EXCHANGE_KEY = "account.exchange";
+    static final String INSTALLATION_KEY = io.cointrader.state.MetaKeys.INSTALLATION_ID;
+    static final String PAPER_CASH_KEY = io.cointrader.state.MetaKeys.PAPER_INITIAL_KRW;
+    static final String EXCHANGE_KEY = io.cointrader.state.MetaKeys.ACCOUNT_EXCHANGE;
 
     private SystemBuilder() {}
 

@@ -44,6 +44,11 @@ final class AccountTables {
         return dayStartEquity(c, day).orElseThrow();
     }
 
+    static Optional<BigDecimal> firstDayStartEquity(Connection c) throws SQLException {
+        String sql = "SELECT equity FROM day_start_equity ORDER BY day LIMIT 1";
+        return Queries.first(c, sql, rs -> Columns.money(rs, "equity"));
+    }
+
     static Optional<String> meta(Connection c, String key) throws SQLException {
         return Queries.first(c, "SELECT value FROM meta WHERE key = ?", rs -> rs.getString("value"), key);
     }

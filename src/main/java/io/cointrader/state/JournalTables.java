@@ -81,6 +81,24 @@ final class JournalTables {
         return Queries.list(c, sql, JournalTables::riskDecision, RISK_KIND, limit);
     }
 
+    List<DecisionEntry> recentDecisions(Connection c, String kind, io.cointrader.core.Symbol symbol, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, time_ms, kind, intent_id, symbol, side, notional, decision,"
+                + " check_name, reason, details_json FROM decisions_log WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            params.add(kind);
+        }
+        if (symbol != null) {
+            sql.append(" AND symbol = ?");
+            params.add(symbol);
+        }
+        sql.append(" ORDER BY time_ms DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return Queries.list(c, sql.toString(), JournalTables::decision, params.toArray());
+    }
+
     void saveSafetyEvent(Connection c, SafetyEvent e) throws SQLException {
         String sql = "INSERT INTO safety_events (time_ms, type, severity, symbol, message, details_json)"
                 + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -116,6 +134,21 @@ final class JournalTables {
                 rs.getString("check_name"),
                 rs.getString("reason"),
                 time(rs, "time_ms"));
+    }
+
+    private static DecisionEntry decision(ResultSet rs) throws SQLException {
+        return new DecisionEntry(
+                rs.getLong("id"),
+                time(rs, "time_ms"),
+                rs.getString("kind"),
+                rs.getString("intent_id"),
+                symbol(rs, "symbol"),
+                enumOf(Side.class, rs, "side"),
+                money(rs, "notional"),
+                rs.getString("decision"),
+                rs.getString("check_name"),
+                rs.getString("reason"),
+                rs.getString("details_json"));
     }
 
     private SafetyEvent safetyEvent(ResultSet rs) throws SQLException {

@@ -180,6 +180,44 @@ public final class SqliteStateStore implements StateStore {
         return db.read("read fills", OrderTables::allFills);
     }
 
+    @Override
+    public long orderCount() {
+        return db.read("count orders", c -> Queries.single(c, "SELECT count(*) FROM orders"));
+    }
+
+    @Override
+    public void saveAccountSnapshot(AccountSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        db.write("save account snapshot", c -> {
+            SnapshotTables.saveAccountSnapshot(c, snapshot);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AccountSnapshot> latestAccountSnapshot() {
+        return db.read("read account snapshot", SnapshotTables::latestAccountSnapshot);
+    }
+
+    @Override
+    public List<EquityPoint> equityHistory(int maxPoints) {
+        return db.read("read equity history", c -> SnapshotTables.equityHistory(c, maxPoints));
+    }
+
+    @Override
+    public void recordTick(TickRecord tick) {
+        Objects.requireNonNull(tick, "tick");
+        db.write("record tick", c -> {
+            SnapshotTables.recordTick(c, tick);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TickRecord> lastTicks() {
+        return db.read("read last ticks", SnapshotTables::lastTicks);
+    }
+
     /** One row per currency; an empty snapshot writes nothing. */
     @Override
     public void saveBalanceSnapshot(BalanceSnapshot snapshot) {
@@ -239,6 +277,12 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
+    public List<DecisionEntry> recentDecisions(String kind, io.cointrader.core.Symbol symbol, int limit) {
+        Queries.requireLimit(limit, 0);
+        return db.read("read decisions", c -> journal.recentDecisions(c, kind, symbol, limit));
+    }
+
+    @Override
     public void saveSafetyEvent(SafetyEvent event) {
         Objects.requireNonNull(event, "event");
         db.write("save safety event", c -> {
@@ -265,6 +309,11 @@ public final class SqliteStateStore implements StateStore {
         Objects.requireNonNull(equity, "equity");
         Objects.requireNonNull(at, "at");
         return db.write("save day-start equity", c -> AccountTables.recordDayStartEquity(c, day, equity, at));
+    }
+
+    @Override
+    public Optional<BigDecimal> firstDayStartEquity() {
+        return db.read("read first day-start equity", AccountTables::firstDayStartEquity);
     }
 
     @Override

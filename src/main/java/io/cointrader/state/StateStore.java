@@ -67,11 +67,35 @@ public interface StateStore extends AutoCloseable {
     /** Every fill in time order (oldest first). */
     List<Fill> allFills();
 
+    /** Number of rows in {@code orders} (for paging). */
+    long orderCount();
+
     // --- snapshots, decisions, safety --------------------------------------------------------
 
     void saveBalanceSnapshot(BalanceSnapshot snapshot);
 
     void savePositionsSnapshot(List<Position> positions, Instant time);
+
+    /**
+     * In one transaction: the balances, the positions (possibly none) and the equity of one tick, linked
+     * so that {@link #latestAccountSnapshot()} returns exactly this set.
+     */
+    void saveAccountSnapshot(AccountSnapshot snapshot);
+
+    /** The newest snapshot saved by {@link #saveAccountSnapshot}, if any. */
+    Optional<AccountSnapshot> latestAccountSnapshot();
+
+    /**
+     * The equity history of {@link #saveAccountSnapshot}, oldest first, thinned evenly over time to at
+     * most about {@code maxPoints} points; the newest snapshot is always included.
+     */
+    List<EquityPoint> equityHistory(int maxPoints);
+
+    /** Replaces the stored newest tick of {@code tick.symbol()}. */
+    void recordTick(TickRecord tick);
+
+    /** The newest tick of every symbol ever ticked, by symbol name. */
+    List<TickRecord> lastTicks();
 
     void saveRiskDecision(RiskDecisionRecord decision);
 
@@ -80,6 +104,12 @@ public interface StateStore extends AutoCloseable {
             String kind, String symbol, String decision, String reason, Map<String, ?> details, Instant time);
 
     List<RiskDecisionRecord> recentRiskDecisions(int limit);
+
+    /**
+     * The newest {@code limit} rows of {@code decisions_log}, newest first; {@code kind} and {@code
+     * symbol} filter when not null.
+     */
+    List<DecisionEntry> recentDecisions(String kind, io.cointrader.core.Symbol symbol, int limit);
 
     void saveSafetyEvent(SafetyEvent event);
 
@@ -95,6 +125,9 @@ public interface StateStore extends AutoCloseable {
      * (the existing one when present).
      */
     BigDecimal recordDayStartEquity(LocalDate day, BigDecimal equity, Instant at);
+
+    /** The earliest day-start equity recorded (the account's first day), if any. */
+    Optional<BigDecimal> firstDayStartEquity();
 
     /** A small durable key/value setting (e.g. the paper account's initial balance). */
     Optional<String> meta(String key);
