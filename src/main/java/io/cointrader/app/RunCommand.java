@@ -2,15 +2,10 @@ package io.cointrader.app;
 
 import io.cointrader.cli.TraderApp.Invocation;
 import io.cointrader.config.Settings;
-import io.cointrader.core.Symbol;
-import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.logging.Redactor;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +35,7 @@ final class RunCommand {
         try (RunLock lock = Application.lockOrFail(settings);
                 TradingSystem system = SystemBuilder.build(
                         settings, redactor, err::println, SystemBuilder.ReplayResume.NEXT_PASS, live)) {
-            if (replayFinished(system)) {
+            if (TradingSession.replayFinished(settings, system, out)) {
                 return Application.OK;
             }
             StopSignal stop = new StopSignal();
@@ -48,70 +43,12 @@ final class RunCommand {
             Thread hook = new Thread(() -> onSignal(system, stop, done), "trader-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                return trade(system, stop, once);
+                return new TradingSession(settings, out, live.isPresent()).trade(system, stop, once);
             } finally {
                 done.markFinished();
                 removeHook(hook);
             }
         }
-    }
-
-    private int trade(TradingSystem system, StopSignal stop, boolean once) throws InterruptedException {
-        printHeader(system);
-        int settled = system.parts().reconciler().reconcileIntents();
-        if (settled > 0) {
-            out.println("reconciled " + settled + " order intent(s) left from an earlier run");
-        }
-        ConsoleReporter reporter = new ConsoleReporter(out);
-        ClosePositionsRequest request =
-                new ClosePositionsRequest(settings.safety().killSwitchFile());
-        TradingLoop loop = new TradingLoop(
-                settings.symbols(),
-                system.tickProcessor(),
-                system.parts().reconciler(),
-                pacer(system, stop),
-                stop,
-                reporter,
-                beforePass(system, request));
-        audit(system, "run_started", Map.of("once", once));
-        long passes = loop.run(once);
-        audit(
-                system,
-                "run_stopped",
-                Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
-        new RunSummary(system, out).print(passes, reporter, stop.requested());
-        return Application.OK;
-    }
-
-    /**
-     * Work before each pass: a pending close-positions request; in live mode, every open order looked
-     * up and the exchange balances checked against the database.
-     */
-    private Runnable beforePass(TradingSystem system, ClosePositionsRequest request) {
-        if (live.isEmpty()) {
-            return () -> request.serve(system, out);
-        }
-        TradingParts parts = system.parts();
-        BalanceCheck balances =
-                new BalanceCheck(parts.broker(), parts.store(), parts.anomalies(), parts.safety(), parts.entries());
-        balances.startFrom(parts.broker().balances());
-        return () -> {
-            request.serve(system, out);
-            try {
-                parts.reconciler().syncAllOpenOrders();
-                balances.check();
-            } catch (RuntimeException e) {
-                LOG.warn("balance check skipped this pass: {}", e.getMessage());
-            }
-        };
-    }
-
-    private void audit(TradingSystem system, String type, Map<String, Object> details) {
-        Map<String, Object> payload = new java.util.LinkedHashMap<>(details);
-        payload.put("mode", settings.mode().name());
-        payload.put("exchange", settings.exchange().name());
-        payload.put("symbols", settings.symbols().stream().map(Symbol::toString).toList());
-        system.parts().store().appendEvent(type, payload, system.parts().clock().instant());
     }
 
     private void onSignal(TradingSystem system, StopSignal stop, StopSignal done) {
@@ -124,53 +61,6 @@ final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private Pacer pacer(TradingSystem system, StopSignal stop) {
-        if (system.replayClock().isPresent()) {
-            return new ReplayPacer(
-                    system.replayClock().get(),
-                    settings.replay().step(),
-                    system.replayEnd().orElseThrow(),
-                    system.parts().store());
-        }
-        return new SleepingPacer(settings.marketDataInterval(), stop);
-    }
-
-    private boolean replayFinished(TradingSystem system) {
-        if (system.replayClock().isEmpty()) {
-            return false;
-        }
-        Instant now = system.replayClock().get().instant();
-        Instant end = system.replayEnd().orElseThrow();
-        if (now.isBefore(end)) {
-            return false;
-        }
-        out.println("The replay history in " + Display.path(settings.storage().dbPath())
-                + " has already been played to its end (" + ConsoleReporter.time(end) + ").");
-        out.println("To replay it again, use a fresh database, e.g. --db data/replay-2.db, or delete "
-                + Display.path(settings.storage().dbPath()) + ".");
-        return true;
-    }
-
-    private void printHeader(TradingSystem system) {
-        String symbols = settings.symbols().stream().map(Symbol::toString).collect(Collectors.joining(", "));
-        String source = system.replayClock()
-                .map(ReplayClock::instant)
-                .map(start -> "replay of bundled Upbit history (offline), from " + ConsoleReporter.time(start)
-                        + " in steps of " + settings.replay().step().toMinutes() + " min")
-                .orElse("Upbit " + settings.upbitBaseUrl() + ", every "
-                        + settings.marketDataInterval().toSeconds() + " s");
-        out.println(
-                "coin-trader " + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + " trading: " + symbols);
-        out.println("  market data: " + source);
-        out.println("  state: " + Display.path(settings.storage().dbPath()) + "   logs: "
-                + Display.path(settings.storage().logDir()) + "   kill switch: "
-                + Display.path(settings.safety().killSwitchFile()));
-        if (system.parts().killSwitch().isActive()) {
-            out.println("  KILL SWITCH IS ACTIVE: no orders will be placed (release it with 'trader release')");
-        }
-        out.flush();
     }
 
     private static void removeHook(Thread hook) {

@@ -120,6 +120,7 @@ final class SystemBuilder {
             ReplayResume resume,
             Optional<LiveAccess> live) {
         requireSameExchange(settings, store);
+        requireSameMode(settings, store);
         Optional<ReplayClock> replayClock = Optional.empty();
         Optional<Instant> replayEnd = Optional.empty();
         Clock clock;
@@ -253,6 +254,25 @@ final class SystemBuilder {
                     "'" + wanted + "' does not match the account in "
                             + Display.path(settings.storage().dbPath()) + ", which trades on '" + stored.get() + "'",
                     "--exchange " + stored.get() + " with this database, or another database (--db FILE)");
+        }
+    }
+
+    /**
+     * Paper fills and live fills must never share a database: the paper account is rebuilt from the
+     * stored fills, and the live order counters and reconciliation read them too.
+     */
+    private static void requireSameMode(Settings settings, StateStore store) {
+        String wanted = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
+        Optional<String> stored = store.meta(io.cointrader.state.MetaKeys.ACCOUNT_MODE);
+        if (stored.isEmpty()) {
+            store.putMeta(io.cointrader.state.MetaKeys.ACCOUNT_MODE, wanted);
+        } else if (!stored.get().equals(wanted)) {
+            throw new ConfigException(
+                    "TRADING_MODE",
+                    "'" + wanted + "' does not match the account in "
+                            + Display.path(settings.storage().dbPath()) + ", which trades in " + stored.get()
+                            + " mode",
+                    "--mode " + stored.get() + " with this database, or another database (--db FILE)");
         }
     }
 

@@ -21,6 +21,7 @@ import io.cointrader.safety.AnomalyMonitor;
 import io.cointrader.safety.CircuitBreaker;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.SafetyEventSink;
+import io.cointrader.state.AccountSnapshot;
 import io.cointrader.state.StateStore;
 import io.cointrader.strategy.Strategy;
 import java.math.BigDecimal;
@@ -168,8 +169,7 @@ final class TickProcessor {
         List<Position> positions = broker.positions();
         Instant now = clock.instant();
         BigDecimal equity = portfolio.equity(balances, positions);
-        store.saveBalanceSnapshot(balances);
-        store.savePositionsSnapshot(positions, now);
+        store.saveAccountSnapshot(new AccountSnapshot(balances, positions, equity, now));
         journals.balances(balances, positions, equity);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!today.equals(equityDay)) {

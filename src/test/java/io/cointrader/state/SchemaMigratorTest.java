@@ -47,8 +47,13 @@ class SchemaMigratorTest {
                             "decisions_log",
                             "safety_events",
                             "day_start_equity",
-                            "meta");
-            assertThat(versionRows(c)).containsExactly("1|" + FIRST_OPEN.toEpochMilli() + "|initial schema");
+                            "meta",
+                            "account_snapshots",
+                            "last_ticks");
+            assertThat(versionRows(c))
+                    .containsExactly(
+                            "1|" + FIRST_OPEN.toEpochMilli() + "|initial schema",
+                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model");
         }
     }
 
@@ -59,7 +64,32 @@ class SchemaMigratorTest {
         SqliteStateStore.open(file, clockAt(FIRST_OPEN.plusSeconds(3600))).close();
 
         try (Connection c = rawConnection(file)) {
-            assertThat(versionRows(c)).containsExactly("1|" + FIRST_OPEN.toEpochMilli() + "|initial schema");
+            assertThat(versionRows(c))
+                    .containsExactly(
+                            "1|" + FIRST_OPEN.toEpochMilli() + "|initial schema",
+                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model");
+        }
+    }
+
+    @Test
+    void aVersionOneDatabaseKeepsItsRowsWhenMigrated() throws SQLException {
+        Path file = dir.resolve("state.db");
+        try (SqliteDatabase db = SqliteDatabase.open(file, Durability.CRASH_SAFE)) {
+            new SchemaMigrator(List.of(SchemaMigrator.SCRIPTS.get(0)), clockAt(FIRST_OPEN)).migrate(db);
+        }
+        try (Connection c = rawConnection(file);
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO balances_snapshot (time_ms, currency, free, locked) VALUES (1, 'KRW', '5', '0')");
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(file, clockAt(FIRST_OPEN))) {
+            assertThat(store.latestAccountSnapshot()).isEmpty();
+        }
+        try (Connection c = rawConnection(file)) {
+            assertThat(count(c, "SELECT count(*) FROM balances_snapshot WHERE snapshot_id IS NULL AND free = '5'"))
+                    .isEqualTo(1);
+            assertThat(count(c, "SELECT max(version) FROM schema_version")).isEqualTo(2);
         }
     }
 
@@ -69,13 +99,13 @@ class SchemaMigratorTest {
         SqliteStateStore.open(file, clockAt(FIRST_OPEN)).close();
         try (Connection c = rawConnection(file);
                 Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO schema_version VALUES (2, 0, 'from the future')");
+            s.executeUpdate("INSERT INTO schema_version VALUES (3, 0, 'from the future')");
         }
 
         assertThatThrownBy(() -> SqliteStateStore.open(file, clockAt(FIRST_OPEN)))
                 .isInstanceOf(StateStoreException.class)
-                .hasMessageContaining("schema is version 2")
-                .hasMessageContaining("only up to version 1");
+                .hasMessageContaining("schema is version 3")
+                .hasMessageContaining("only up to version 2");
     }
 
     @Test
