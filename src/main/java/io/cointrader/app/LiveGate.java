@@ -33,6 +33,17 @@ final class LiveGate {
         requireConfirmation(settings.live().liveConfirmation());
     }
 
+    /**
+     * The gate for a person at the dashboard: the same token, and the phrase they typed into the page.
+     * LIVE_TRADING_CONFIRMATION is for unattended runs and does not stand in for a click.
+     */
+    void checkTyped(Settings settings, String typed) {
+        requireFreshToken(settings.live().liveModeTokenPath());
+        if (!PHRASE.equals(typed == null ? "" : typed.strip())) {
+            throw refuse("live trading not confirmed: type " + PHRASE + " exactly; nothing was started");
+        }
+    }
+
     private void requireFreshToken(Path token) {
         if (!Files.isRegularFile(token)) {
             throw refuse("LIVE_MODE_TOKEN_PATH: no live-mode token at " + Display.path(token)

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class RunLock implements AutoCloseable {
 
+    private static final int ACQUIRE_ATTEMPTS = 3;
+    private static final long ACQUIRE_RETRY_MILLIS = 100;
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -28,8 +31,23 @@ final class RunLock implements AutoCloseable {
         return dbFile.resolveSibling(dbFile.getFileName() + ".lock");
     }
 
-    /** The lock, or empty when another process holds it. */
+    /** The lock, or empty when another process holds it (after a few short retries). */
     static Optional<RunLock> tryAcquire(Path dbFile) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RunLock> lock = tryAcquireOnce(dbFile);
+            if (lock.isPresent() || attempt == ACQUIRE_ATTEMPTS) {
+                return lock;
+            }
+            try {
+                Thread.sleep(ACQUIRE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lock;
+            }
+        }
+    }
+
+    private static Optional<RunLock> tryAcquireOnce(Path dbFile) throws IOException {
         Path path = pathFor(dbFile);
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
@@ -46,6 +64,27 @@ final class RunLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             channel.close();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * True when another process holds the lock. The probe takes the lock for an instant when it is
+     * free; {@link #tryAcquire} retries briefly, so a trader starting in that instant still starts.
+     */
+    static boolean heldElsewhere(Path dbFile) throws IOException {
+        Path path = pathFor(dbFile);
+        if (!Files.exists(path)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return false; // this process holds it
         }
     }
 
