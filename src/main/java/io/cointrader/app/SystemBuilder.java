@@ -31,6 +31,7 @@ import io.cointrader.safety.AnomalyMonitor;
 import io.cointrader.safety.CircuitBreaker;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.state.Durability;
+import io.cointrader.state.MetaKeys;
 import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import io.cointrader.strategy.ConservativeParameters;
@@ -245,16 +246,10 @@ final class SystemBuilder {
      */
     private static void requireSameExchange(Settings settings, StateStore store) {
         String wanted = settings.exchange().name().toLowerCase(java.util.Locale.ROOT);
-        Optional<String> stored = store.meta(EXCHANGE_KEY);
-        if (stored.isEmpty()) {
+        if (store.meta(EXCHANGE_KEY).isEmpty()) {
             store.putMeta(EXCHANGE_KEY, wanted);
-        } else if (!stored.get().equals(wanted)) {
-            throw new ConfigException(
-                    "EXCHANGE",
-                    "'" + wanted + "' does not match the account in "
-                            + Display.path(settings.storage().dbPath()) + ", which trades on '" + stored.get() + "'",
-                    "--exchange " + stored.get() + " with this database, or another database (--db FILE)");
         }
+        checkAccount(settings, store);
     }
 
     /**
@@ -263,16 +258,36 @@ final class SystemBuilder {
      */
     private static void requireSameMode(Settings settings, StateStore store) {
         String wanted = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
-        Optional<String> stored = store.meta(io.cointrader.state.MetaKeys.ACCOUNT_MODE);
-        if (stored.isEmpty()) {
-            store.putMeta(io.cointrader.state.MetaKeys.ACCOUNT_MODE, wanted);
-        } else if (!stored.get().equals(wanted)) {
+        if (store.meta(MetaKeys.ACCOUNT_MODE).isEmpty()) {
+            store.putMeta(MetaKeys.ACCOUNT_MODE, wanted);
+        }
+        checkAccount(settings, store);
+    }
+
+    /**
+     * Refuses settings whose exchange or mode differ from the account stored in the database; binds
+     * nothing (the dashboard only looks).
+     */
+    static void checkAccount(Settings settings, StateStore store) {
+        String exchange = settings.exchange().name().toLowerCase(java.util.Locale.ROOT);
+        Optional<String> storedExchange = store.meta(EXCHANGE_KEY);
+        if (storedExchange.isPresent() && !storedExchange.get().equals(exchange)) {
+            throw new ConfigException(
+                    "EXCHANGE",
+                    "'" + exchange + "' does not match the account in "
+                            + Display.path(settings.storage().dbPath()) + ", which trades on '"
+                            + storedExchange.get() + "'",
+                    "--exchange " + storedExchange.get() + " with this database, or another database (--db FILE)");
+        }
+        String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
+        Optional<String> storedMode = store.meta(MetaKeys.ACCOUNT_MODE);
+        if (storedMode.isPresent() && !storedMode.get().equals(mode)) {
             throw new ConfigException(
                     "TRADING_MODE",
-                    "'" + wanted + "' does not match the account in "
-                            + Display.path(settings.storage().dbPath()) + ", which trades in " + stored.get()
+                    "'" + mode + "' does not match the account in "
+                            + Display.path(settings.storage().dbPath()) + ", which trades in " + storedMode.get()
                             + " mode",
-                    "--mode " + stored.get() + " with this database, or another database (--db FILE)");
+                    "--mode " + storedMode.get() + " with this database, or another database (--db FILE)");
         }
     }
 
