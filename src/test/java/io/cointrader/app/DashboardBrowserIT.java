@@ -86,6 +86,8 @@ class DashboardBrowserIT {
                 .hasSizeGreaterThan(5);
         assertThat(browser.findElements(By.cssSelector("#price-chart canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("kill-switch-state")).getText()).contains("비활성");
+        assertThat(browser.findElement(By.id("mode-banner")).getDomAttribute("data-mode"))
+                .isEqualTo("paper");
 
         browser.findElement(By.id("kill-switch-button")).click();
         WebElement ok = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok")));
@@ -94,10 +96,8 @@ class DashboardBrowserIT {
                 .isFalse();
         ok.click();
 
-        wait.until(d -> {
-            String state = d.findElement(By.id("kill-switch-state")).getText();
-            return state.contains("활성") && !state.contains("비활성");
-        });
+        wait.until(d -> "true".equals(d.findElement(By.id("kill-switch-state")).getDomAttribute("data-active")));
+        assertThat(browser.findElement(By.id("kill-switch-state")).getText()).doesNotContain("비활성");
         assertThat(Files.exists(dir.resolve("RUN/kill_switch"))).isTrue();
         assertThat(web.getJson("/api/status").path("kill_switch").path("active").asBoolean())
                 .isTrue();
