@@ -89,4 +89,20 @@ class ArchitectureTest {
                 .callMethod(Broker.class, "cancel", String.class)
                 .check(classes);
     }
+
+    @Test
+    void theDashboardNeverReachesTheOrderPath() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.cointrader.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.cointrader.execution..",
+                        "io.cointrader.broker..",
+                        "io.cointrader.exchange..",
+                        "io.cointrader.security..",
+                        "io.cointrader.llm..")
+                .check(classes);
+    }
 }
