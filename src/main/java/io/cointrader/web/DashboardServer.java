@@ -1,0 +1,103 @@
+package io.cointrader.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cointrader.web.view.DashboardViews;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's HTTP server: the JSON API of {@code docs/dashboard-api.md}, the two pages and their
+ * assets, the uPlot webjar. Every request passes the {@link AccessGuard} first; every answer carries
+ * the security headers; every error is JSON.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    /** Request bodies larger than this are refused with {@code 413}. */
+    public static final long MAX_REQUEST_BYTES = 16 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    private static final String ASSETS = PageRoutes.FOLDER + "/assets";
+
+    private final Javalin app;
+    private final String host;
+
+    private DashboardServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Binds the server and starts serving.
+     *
+     * @throws io.javalin.util.JavalinBindException when the address cannot be bound
+     */
+    public static DashboardServer start(DashboardSetup setup) {
+        Objects.requireNonNull(setup, "setup");
+        Instant startedAt = setup.clock().instant();
+        ObjectMapper json = DashboardJson.mapper();
+        Javalin app = Javalin.create(config -> configure(config, setup, startedAt, json));
+        app.start(setup.host(), setup.port());
+        DashboardServer server = new DashboardServer(app, setup.host());
+        LOG.info("dashboard listening on {}", server.url());
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The root URL, e.g. {@code http://127.0.0.1:8000/}. */
+    public String url() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port() + "/";
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void configure(JavalinConfig config, DashboardSetup setup, Instant startedAt, ObjectMapper json) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.router.javaLangErrorHandler(ErrorAnswers::answerError);
+        staticFiles(config);
+
+        AccessGuard guard = setup.guard();
+        config.routes.before(ResponseHeaders::apply);
+        config.routes.before(guard::before);
+        ErrorAnswers.register(config.routes);
+        config.routes.get("/api/session", guard::session);
+        config.routes.post("/api/login", guard::login);
+        config.routes.post("/api/logout", guard::logout);
+        PageRoutes.register(config.routes);
+        StatusViews status = new StatusViews(setup, startedAt);
+        DashboardViews views = DashboardViews.over(setup.store(), StatusViews.quoteCurrency(setup.settings()));
+        new ApiRoutes(status, views, setup.settings(), setup.store()).register(config.routes);
+        ControlAudit audit = new ControlAudit(setup.store(), guard, setup.clock());
+        new ControlRoutes(setup.control(), setup.killSwitch(), guard, new RequestBodies(json), audit)
+                .register(config.routes);
+    }
+
+    private static void staticFiles(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        // the folder is absent from a build without the page; Javalin refuses a missing folder
+        if (DashboardServer.class.getClassLoader().getResource(ASSETS) != null) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/" + ASSETS;
+                files.location = Location.CLASSPATH;
+            });
+        }
+    }
+}
