@@ -48,8 +48,8 @@ final class ControlRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/api/trading/start", ctx -> audit.run(ctx, "start", () -> start(ctx)));
-        routes.post("/api/trading/stop", ctx -> audit.run(ctx, "stop", () -> stop(ctx)));
+        routes.post("/api/trading/start", ctx -> audit.run(ctx, "trading_start", () -> start(ctx)));
+        routes.post("/api/trading/stop", ctx -> audit.run(ctx, "trading_stop", () -> stop(ctx)));
         routes.post("/api/kill-switch/activate", ctx -> audit.run(ctx, "kill_switch_activate", () -> activate(ctx)));
         routes.post(
                 "/api/kill-switch/deactivate", ctx -> audit.run(ctx, "kill_switch_deactivate", () -> deactivate(ctx)));

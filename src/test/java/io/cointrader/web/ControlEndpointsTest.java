@@ -238,17 +238,17 @@ class ControlEndpointsTest {
                 .isEqualTo(
                         JSON.readTree(
                                 """
-                [{"time": "2024-03-01T06:00:05Z", "action": "stop", "who": "local", "result": "error",
+                [{"time": "2024-03-01T06:00:05Z", "action": "trading_stop", "who": "local", "result": "error",
                   "detail": "internal error"},
-                 {"time": "2024-03-01T06:00:04Z", "action": "start", "who": "local", "result": "refused",
+                 {"time": "2024-03-01T06:00:04Z", "action": "trading_start", "who": "local", "result": "refused",
                   "detail": "mode must be paper or live"},
-                 {"time": "2024-03-01T06:00:03Z", "action": "start", "who": "local", "result": "refused",
+                 {"time": "2024-03-01T06:00:03Z", "action": "trading_start", "who": "local", "result": "refused",
                   "detail": "already running"},
                  {"time": "2024-03-01T06:00:02Z", "action": "kill_switch_deactivate", "who": "local",
                   "result": "ok", "detail": "released"},
                  {"time": "2024-03-01T06:00:01Z", "action": "kill_switch_activate", "who": "local",
                   "result": "ok", "detail": "line one line two"},
-                 {"time": "2024-03-01T06:00:00Z", "action": "start", "who": "local", "result": "ok",
+                 {"time": "2024-03-01T06:00:00Z", "action": "trading_start", "who": "local", "result": "ok",
                   "detail": "mode paper"}]
                 """));
         assertThat(dashboard.get("/api/audit?limit=2").json().get("events")).hasSize(2);
