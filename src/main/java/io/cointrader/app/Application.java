@@ -91,6 +91,20 @@ final class Application implements TraderApp {
         return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
     }
 
+    @Override
+    public int web(Invocation invocation, String host, int port) {
+        return guarded(invocation, (settings, redactor) -> new WebCommand(
+                        settings, redactor, mode -> settingsFor(invocation, mode), invocation)
+                .serve(host, port));
+    }
+
+    /** The settings of this invocation with TRADING_MODE set to {@code mode} (for the dashboard's start). */
+    private Settings settingsFor(Invocation invocation, io.cointrader.config.TradingMode mode) {
+        Map<String, String> overrides = new java.util.HashMap<>(invocation.overrides());
+        overrides.put("TRADING_MODE", mode.name().toLowerCase(java.util.Locale.ROOT));
+        return SettingsLoader.load(overrides, environment, workingDir).settings();
+    }
+
     private int guarded(Invocation invocation, Action action) {
         Redactor redactor = Redactor.withSecrets(java.util.List.of());
         try {

@@ -22,6 +22,9 @@ public interface TraderApp {
 
     int status(Invocation invocation);
 
+    /** Serves the dashboard on {@code host}:{@code port} until stopped. */
+    int web(Invocation invocation, String host, int port);
+
     /** Runs the Upbit-compatible simulator until stopped. */
     int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey);
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             TraderCommand.Kill.class,
             TraderCommand.Release.class,
             TraderCommand.Status.class,
+            TraderCommand.Web.class,
             TraderCommand.EncryptKeys.class,
             TraderCommand.Sim.class
         })
@@ -205,6 +206,45 @@ public final class TraderCommand implements Runnable {
                 return 2;
             }
             return parent.app.sim(parent.invocation(Map.of()), port, speed, krw, accessKey, secretKey);
+        }
+    }
+
+    /** {@code trader web}. */
+    @Command(
+            name = "web",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Serve the dashboard (Korean UI and JSON API) over the database in DB_PATH.",
+                "Binds 127.0.0.1 unless --host says otherwise; another address needs WEB_MASTER_CODE."
+            })
+    static final class Web implements Callable<Integer> {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Mixin
+        SettingOptions settings;
+
+        @Option(
+                names = "--mode",
+                paramLabel = "paper|live",
+                description = "Trading mode of the account shown (TRADING_MODE); paper is the default.")
+        String mode;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default ${DEFAULT-VALUE}).")
+        String host = "127.0.0.1";
+
+        @Option(names = "--port", paramLabel = "PORT", description = "Port (default ${DEFAULT-VALUE}; 0 = any free).")
+        int port = 8000;
+
+        @Override
+        public Integer call() {
+            if (port < 0 || port > 65535) {
+                parent.spec.commandLine().getErr().println("error: --port must be 0..65535");
+                return 2;
+            }
+            Map<String, String> overrides = settings.overrides();
+            SettingOptions.put(overrides, "TRADING_MODE", mode);
+            return parent.app.web(parent.invocation(overrides), host, port);
         }
     }
 }

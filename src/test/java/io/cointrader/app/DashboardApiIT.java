@@ -61,7 +61,7 @@ class DashboardApiIT {
         assertThat(status.path("kill_switch").path("active").asBoolean()).isFalse();
         assertThat(status.path("trading").path("running").asBoolean()).isFalse();
         assertThat(status.path("trading").path("runner").asText()).isEqualTo("none");
-        assertThat(status.path("market_clock").asText()).startsWith("2025-11-19T23:00");
+        assertThat(status.path("market_clock").asText()).startsWith("2025-11-19T23:59");
         List<String> ticked = new ArrayList<>();
         status.path("last_ticks").forEach(t -> {
             ticked.add(t.path("symbol").asText());
