@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardApiIT {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private DashboardProcess web;
 

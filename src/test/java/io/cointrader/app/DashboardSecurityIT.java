@@ -47,7 +47,7 @@ class DashboardSecurityIT {
             "/login");
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private DashboardProcess web;
 
