@@ -165,6 +165,10 @@ public final class LogSetup {
         appender.setTarget("System.err");
         appender.setEncoder(encoder);
         appender.addFilter(warnAndAbove);
+        LibraryConsoleFilter quietLibraries = new LibraryConsoleFilter();
+        quietLibraries.setContext(context);
+        quietLibraries.start();
+        appender.addFilter(quietLibraries);
         start(appender, context, "stderr appender");
         return appender;
     }
