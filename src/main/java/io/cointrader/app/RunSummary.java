@@ -21,10 +21,14 @@ final class RunSummary {
         TradingParts parts = system.parts();
         List<Position> positions = parts.broker().positions();
         BigDecimal equity = system.portfolio().equity(parts.broker().balances(), positions);
-        BigDecimal start = parts.store()
-                .meta(SystemBuilder.PAPER_CASH_KEY)
-                .map(BigDecimal::new)
-                .orElse(system.settings().paper().initialKrw());
+        boolean live = system.settings().mode() == io.cointrader.config.TradingMode.LIVE;
+        // a live account's first recorded day-start equity stands in for the paper account's cash
+        java.util.Optional<BigDecimal> start = live
+                ? parts.store().firstDayStartEquity()
+                : java.util.Optional.of(parts.store()
+                        .meta(SystemBuilder.PAPER_CASH_KEY)
+                        .map(BigDecimal::new)
+                        .orElse(system.settings().paper().initialKrw()));
         out.println();
         out.println((stopped ? "Stopped" : "Finished") + " after " + passes + " pass(es), " + reporter.ticks()
                 + " tick(s), at " + ConsoleReporter.time(parts.clock().instant()) + ".");
@@ -32,9 +36,11 @@ final class RunSummary {
                 + reporter.count(TickAction.BLOCKED) + ", holds " + reporter.count(TickAction.HOLD)
                 + ", circuit breaker " + reporter.count(TickAction.CIRCUIT_BREAKER) + ", API failures "
                 + reporter.count(TickAction.API_FAILURE) + ", errors " + reporter.count(TickAction.ERROR));
+        String account = live ? "live account's first day started at " : "paper account started with ";
         out.println("  equity " + Display.krw(equity.setScale(0, java.math.RoundingMode.HALF_EVEN)) + " KRW"
-                + " (paper account started with " + Display.krw(start) + " KRW: "
-                + percent(equity.subtract(start), start) + ")");
+                + start.map(s -> " (" + account + Display.krw(s.setScale(0, java.math.RoundingMode.HALF_EVEN))
+                                + " KRW: " + percent(equity.subtract(s), s) + ")")
+                        .orElse(""));
         for (Position p : positions) {
             out.println("  holding " + p.symbol() + " " + p.quantity().toPlainString() + " (avg "
                     + Display.krw(p.averagePrice().setScale(0, java.math.RoundingMode.HALF_EVEN)) + ")");

@@ -39,6 +39,9 @@ class LiveSimIT {
             TraderProcess.Result finalPass =
                     new TraderProcess(work).run(rehearsal.env(), "run", "--mode", "live", "--once");
             assertThat(finalPass.exitCode()).as(finalPass.err()).isZero();
+            assertThat(finalPass.out())
+                    .contains("live account's first day started at")
+                    .doesNotContain("paper account");
 
             assertThat(rehearsal.orders())
                     .as("the run placed orders on the simulator")
