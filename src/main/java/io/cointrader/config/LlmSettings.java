@@ -14,4 +14,24 @@ public record LlmSettings(
         Path oauthAuthFile,
         String oauthModel,
         boolean oauthOpenBrowser,
-        boolean oauthForceLogin) {}
+        boolean oauthForceLogin,
+        java.util.List<String> oauthModels,
+        int oauthCallbackPort,
+        java.net.URI openAiBaseUrl,
+        java.net.URI anthropicBaseUrl,
+        java.net.URI oauthIssuer,
+        java.net.URI codexBaseUrl,
+        java.time.Duration timeout,
+        int dailyCallLimit,
+        long dailyTokenLimit,
+        java.math.BigDecimal minPriceMovePct) {
+
+    /**
+     * {@code oauthModels}: an allow-list that replaces the built-in one when not empty. {@code
+     * minPriceMovePct}: the advisor is not asked again for a symbol whose price moved less than this
+     * since its last advice and whose signal did not change. Base URLs are overridable for tests.
+     */
+    public LlmSettings {
+        oauthModels = java.util.List.copyOf(oauthModels);
+    }
+}

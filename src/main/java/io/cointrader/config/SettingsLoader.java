@@ -174,12 +174,46 @@ public final class SettingsLoader {
                 r.path(LLM_OAUTH_AUTH_FILE),
                 r.modelName(LLM_OAUTH_MODEL),
                 r.bool(LLM_OAUTH_OPEN_BROWSER),
-                r.bool(LLM_OAUTH_FORCE_LOGIN));
+                r.bool(LLM_OAUTH_FORCE_LOGIN),
+                modelList(r),
+                r.integer(LLM_OAUTH_CALLBACK_PORT, 1, 65_535),
+                r.httpUrl(LLM_OPENAI_BASE_URL),
+                r.httpUrl(LLM_ANTHROPIC_BASE_URL),
+                r.httpUrl(LLM_OAUTH_ISSUER),
+                r.httpUrl(LLM_CODEX_BASE_URL),
+                Duration.ofSeconds(r.integer(LLM_TIMEOUT_SEC, 1, 300)),
+                r.integer(LLM_DAILY_CALL_LIMIT, 0, 1_000_000),
+                r.integer(LLM_DAILY_TOKEN_LIMIT, 0, Integer.MAX_VALUE),
+                r.decimal(
+                        LLM_MIN_PRICE_MOVE_PCT,
+                        v -> v.signum() >= 0 && v.compareTo(HUNDRED) <= 0,
+                        "a percentage from 0 to 100, e.g. 0.5"));
         if (enabled && authMode.equals("api_key") && llm.apiKey().isEmpty()) {
             warnings.add("LLM_ENABLED=true with LLM_AUTH_MODE=api_key but LLM_API_KEY is not set;"
                     + " the advisor cannot answer");
         }
         return llm;
+    }
+
+    /** A comma list of model names; empty when not set. */
+    private static List<String> modelList(SettingReader r) {
+        Optional<String> raw =
+                r.optional(LLM_OAUTH_MODELS).map(given -> given.text().strip());
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String part : raw.get().split(",")) {
+            String name = part.strip();
+            if (!name.matches("[A-Za-z0-9._:-]{1,64}")) {
+                throw new ConfigException(
+                        "LLM_OAUTH_MODELS",
+                        "'" + name + "' is not a model name",
+                        "a comma list of model names such as gpt-5.2-codex,gpt-5.4");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static ReplaySettings replay(SettingReader r) {

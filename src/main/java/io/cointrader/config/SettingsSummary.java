@@ -69,6 +69,18 @@ public final class SettingsSummary {
             case LLM_OAUTH_MODEL -> s.llm().oauthModel();
             case LLM_OAUTH_OPEN_BROWSER -> Boolean.toString(s.llm().oauthOpenBrowser());
             case LLM_OAUTH_FORCE_LOGIN -> Boolean.toString(s.llm().oauthForceLogin());
+            case LLM_OAUTH_MODELS -> s.llm().oauthModels().isEmpty()
+                    ? NOT_SET
+                    : String.join(",", s.llm().oauthModels());
+            case LLM_OAUTH_CALLBACK_PORT -> Integer.toString(s.llm().oauthCallbackPort());
+            case LLM_OPENAI_BASE_URL -> s.llm().openAiBaseUrl().toString();
+            case LLM_ANTHROPIC_BASE_URL -> s.llm().anthropicBaseUrl().toString();
+            case LLM_OAUTH_ISSUER -> s.llm().oauthIssuer().toString();
+            case LLM_CODEX_BASE_URL -> s.llm().codexBaseUrl().toString();
+            case LLM_TIMEOUT_SEC -> Long.toString(s.llm().timeout().toSeconds());
+            case LLM_DAILY_CALL_LIMIT -> Integer.toString(s.llm().dailyCallLimit());
+            case LLM_DAILY_TOKEN_LIMIT -> Long.toString(s.llm().dailyTokenLimit());
+            case LLM_MIN_PRICE_MOVE_PCT -> plain(s.llm().minPriceMovePct());
             case REPLAY_DATA_DIR -> s.replay().dataDir().map(Object::toString).orElse(NOT_SET);
             case REPLAY_FROM -> s.replay().from().map(Object::toString).orElse(NOT_SET);
             case REPLAY_TO -> s.replay().to().map(Object::toString).orElse(NOT_SET);
