@@ -57,7 +57,17 @@ class SettingsLoaderTest {
                         dir.resolve("data/.auth/openai-oauth.json"),
                         "gpt-5.2-codex",
                         true,
-                        false));
+                        false,
+                        java.util.List.of(),
+                        1455,
+                        java.net.URI.create("https://api.openai.com/v1"),
+                        java.net.URI.create("https://api.anthropic.com/v1"),
+                        java.net.URI.create("https://auth.openai.com"),
+                        java.net.URI.create("https://chatgpt.com/backend-api/codex"),
+                        Duration.ofSeconds(20),
+                        500,
+                        1_000_000L,
+                        new java.math.BigDecimal("0.5")));
         assertThat(s.replay())
                 .isEqualTo(new ReplaySettings(
                         Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(3600)));
