@@ -11,6 +11,7 @@ import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -89,6 +90,15 @@ final class Application implements TraderApp {
     @Override
     public int status(Invocation invocation) {
         return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
+    }
+
+    @Override
+    public int selftest(Invocation invocation, boolean notify) {
+        return guarded(invocation, (settings, redactor) -> {
+            List<String> notes = SettingsLoader.load(invocation.overrides(), environment, workingDir)
+                    .warnings();
+            return new SelftestCommand(settings, redactor, notes, invocation).run(notify);
+        });
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface TraderApp {
 
     int status(Invocation invocation);
 
+    /** Checks that everything a run needs is in place; prints a table. */
+    int selftest(Invocation invocation, boolean notify);
+
     /** Serves the dashboard on {@code host}:{@code port} until stopped. */
     int web(Invocation invocation, String host, int port);
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             TraderCommand.Kill.class,
             TraderCommand.Release.class,
             TraderCommand.Status.class,
+            TraderCommand.Selftest.class,
             TraderCommand.Web.class,
             TraderCommand.EncryptKeys.class,
             TraderCommand.Sim.class
@@ -245,6 +246,38 @@ public final class TraderCommand implements Runnable {
             Map<String, String> overrides = settings.overrides();
             SettingOptions.put(overrides, "TRADING_MODE", mode);
             return parent.app.web(parent.invocation(overrides), host, port);
+        }
+    }
+
+    /** {@code trader selftest}. */
+    @Command(
+            name = "selftest",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Check configuration, database, logs, kill switch, exchange, keys (live), LLM (when enabled)",
+                "and Slack (when configured); one line each with a hint. Exit 1 when a required check fails."
+            })
+    static final class Selftest implements Callable<Integer> {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Mixin
+        SettingOptions settings;
+
+        @Option(
+                names = "--mode",
+                paramLabel = "paper|live",
+                description = "Trading mode to check for (TRADING_MODE); paper is the default.")
+        String mode;
+
+        @Option(names = "--notify", description = "Also send a test message to Slack.")
+        boolean notify;
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = settings.overrides();
+            SettingOptions.put(overrides, "TRADING_MODE", mode);
+            return parent.app.selftest(parent.invocation(overrides), notify);
         }
     }
 }
