@@ -21,6 +21,7 @@ import io.cointrader.exchange.upbit.UpbitOptions;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
+import io.cointrader.execution.TradeListener;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
 import io.cointrader.notify.LogNotifier;
@@ -175,9 +176,10 @@ final class SystemBuilder {
                 : paperBroker(settings, store, clock, notice);
         RiskManager risk = new RiskManager(riskLimits(settings));
         IntentIds ids = new IntentIds(installationId(store));
+        TradeListener trades = privateApi.isPresent() ? new TradeAlerts(notifier) : TradeListener.NONE;
         ExecutionEngine engine = new ExecutionEngine(
-                broker, risk, store, killSwitch, safety, ids, clock, CrashInjection.fromSystemProperty());
-        Reconciler reconciler = new Reconciler(broker, store, safety, clock);
+                broker, risk, store, killSwitch, safety, ids, clock, CrashInjection.fromSystemProperty(), trades);
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades);
         ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
         TradingParts parts = new TradingParts(
                 exchange,

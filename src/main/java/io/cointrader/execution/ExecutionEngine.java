@@ -50,7 +50,7 @@ public final class ExecutionEngine {
     private final SafetyEventSink safety;
     private final IntentIds ids;
     private final Clock clock;
-    private final OrderJournal journal = new OrderJournal();
+    private final OrderJournal journal;
     private final Set<String> seenIntents = new HashSet<>();
     private final CrashHook crashHook;
 
@@ -75,6 +75,21 @@ public final class ExecutionEngine {
             IntentIds ids,
             Clock clock,
             CrashHook crashHook) {
+        this(broker, riskManager, store, killSwitch, safety, ids, clock, crashHook, TradeListener.NONE);
+    }
+
+    /** As the other constructors, telling {@code listener} about every placed order and new fill. */
+    public ExecutionEngine(
+            Broker broker,
+            RiskManager riskManager,
+            StateStore store,
+            KillSwitch killSwitch,
+            SafetyEventSink safety,
+            IntentIds ids,
+            Clock clock,
+            CrashHook crashHook,
+            TradeListener listener) {
+        this.journal = new OrderJournal(listener);
         this.crashHook = crashHook;
         this.broker = broker;
         this.riskManager = riskManager;

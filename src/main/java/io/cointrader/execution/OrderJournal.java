@@ -10,8 +10,26 @@ final class OrderJournal {
 
     private static final Logger ORDERS = LoggerFactory.getLogger("cointrader.orders");
     private static final Logger FILLS = LoggerFactory.getLogger("cointrader.fills");
+    private static final Logger LOG = LoggerFactory.getLogger(OrderJournal.class);
+
+    private final TradeListener listener;
+
+    OrderJournal(TradeListener listener) {
+        this.listener = listener;
+    }
+
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("trade listener failed: {}", e.getMessage());
+        }
+    }
 
     void order(String event, Order order) {
+        if (event.equals("placed") || event.equals("reconciled")) {
+            tell(() -> listener.orderPlaced(order));
+        }
         ORDERS.atInfo()
                 .addKeyValue("event", event)
                 .addKeyValue("client_order_id", order.clientOrderId())
@@ -31,6 +49,7 @@ final class OrderJournal {
     }
 
     void fill(Fill fill) {
+        tell(() -> listener.filled(fill));
         FILLS.atInfo()
                 .addKeyValue("event", "fill")
                 .addKeyValue("fill_id", fill.fillId())

@@ -32,9 +32,15 @@ public final class Reconciler {
     private final StateStore store;
     private final SafetyEventSink safety;
     private final Clock clock;
-    private final OrderJournal journal = new OrderJournal();
+    private final OrderJournal journal;
 
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
+        this(broker, store, safety, clock, TradeListener.NONE);
+    }
+
+    /** As the other constructor, telling {@code listener} about the fills it finds. */
+    public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock, TradeListener listener) {
+        this.journal = new OrderJournal(listener);
         this.broker = broker;
         this.store = store;
         this.safety = safety;

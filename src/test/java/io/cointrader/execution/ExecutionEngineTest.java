@@ -108,6 +108,39 @@ class ExecutionEngineTest {
     }
 
     @Test
+    void tellsTheTradeListenerAboutThePlacedOrderAndItsFillsAfterStoringThem() {
+        List<String> heard = new ArrayList<>();
+        TradeListener listener = new TradeListener() {
+            @Override
+            public void orderPlaced(io.cointrader.core.Order order) {
+                assertThat(store.findOrder(order.clientOrderId())).isPresent();
+                heard.add("placed " + order.side());
+            }
+
+            @Override
+            public void filled(io.cointrader.core.Fill fill) {
+                heard.add("fill " + fill.side());
+                throw new IllegalStateException("a failing listener must not disturb the engine");
+            }
+        };
+        ExecutionEngine engine = new ExecutionEngine(
+                paper,
+                new RiskManager(RiskLimits.defaults()),
+                store,
+                killSwitch,
+                safetyEvents::add,
+                new IntentIds("install-1"),
+                clock,
+                CrashHook.NONE,
+                listener);
+
+        ExecutionResult result = engine.execute(buy("i1"), account());
+
+        assertThat(result.outcome()).isEqualTo(ExecutionOutcome.PLACED);
+        assertThat(heard).containsExactly("placed BUY", "fill BUY");
+    }
+
+    @Test
     void writesTheIntentAheadOfTheBrokerCall() {
         List<IntentState> seenByBroker = new ArrayList<>();
         Broker inspecting = new DelegatingBroker(paper) {
