@@ -11,7 +11,7 @@ public final class LogNotifier implements Notifier {
 
     @Override
     public void send(Severity severity, String title, String text) {
-        LOG.atWarn()
+        (severity == Severity.INFO ? LOG.atInfo() : LOG.atWarn())
                 .addKeyValue("event", "alert")
                 .addKeyValue("severity", severity.name())
                 .log("[{}] {}: {}", severity, title, text);
