@@ -30,6 +30,7 @@ final class ControlRoutes {
 
     private final TradingControl control;
     private final KillSwitch killSwitch;
+    private final KillSwitchEvents events;
     private final AccessGuard guard;
     private final RequestBodies bodies;
     private final ControlAudit audit;
@@ -37,11 +38,13 @@ final class ControlRoutes {
     ControlRoutes(
             TradingControl control,
             KillSwitch killSwitch,
+            KillSwitchEvents events,
             AccessGuard guard,
             RequestBodies bodies,
             ControlAudit audit) {
         this.control = control;
         this.killSwitch = killSwitch;
+        this.events = events;
         this.guard = guard;
         this.bodies = bodies;
         this.audit = audit;
@@ -73,6 +76,7 @@ final class ControlRoutes {
     private String activate(Context ctx) {
         String reason = reason(ctx);
         killSwitch.activate(reason, source(ctx));
+        events.activated(source(ctx), reason);
         ctx.json(Map.of("kill_switch", StatusView.KillSwitchView.of(killSwitch.status())));
         return reason == null ? "no reason given" : reason;
     }
@@ -80,6 +84,9 @@ final class ControlRoutes {
     private String deactivate(Context ctx) {
         String reason = reason(ctx);
         boolean wasActive = killSwitch.release(source(ctx));
+        if (wasActive) {
+            events.released(source(ctx), reason);
+        }
         ctx.json(Map.of("kill_switch", StatusView.KillSwitchView.of(killSwitch.status())));
         String state = wasActive ? "released" : "was not active";
         return reason == null ? state : state + ": " + reason;

@@ -85,7 +85,13 @@ public final class DashboardServer implements AutoCloseable {
         DashboardViews views = DashboardViews.over(setup.store(), StatusViews.quoteCurrency(setup.settings()));
         new ApiRoutes(status, views, setup.settings(), setup.store()).register(config.routes);
         ControlAudit audit = new ControlAudit(setup.store(), guard, setup.clock());
-        new ControlRoutes(setup.control(), setup.killSwitch(), guard, new RequestBodies(json), audit)
+        new ControlRoutes(
+                        setup.control(),
+                        setup.killSwitch(),
+                        new KillSwitchEvents(setup.safety(), setup.clock()),
+                        guard,
+                        new RequestBodies(json),
+                        audit)
                 .register(config.routes);
     }
 

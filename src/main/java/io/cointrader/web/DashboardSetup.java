@@ -2,6 +2,7 @@ package io.cointrader.web;
 
 import io.cointrader.config.Settings;
 import io.cointrader.safety.KillSwitch;
+import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param host the address to bind (e.g. {@code 127.0.0.1}); the caller has already decided it may
  * @param port the port to bind, or 0 for any free port
+ * @param safety where kill-switch changes made from the page are recorded (and alerted)
  * @param clock the wall clock, for the server's start time and uptime (account times come from the
  *     store)
  * @param version the program version shown on the page
@@ -21,6 +23,7 @@ public record DashboardSetup(
         AccessGuard guard,
         StateStore store,
         KillSwitch killSwitch,
+        SafetyEventSink safety,
         TradingControl control,
         Settings settings,
         Clock clock,
@@ -34,6 +37,7 @@ public record DashboardSetup(
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(killSwitch, "killSwitch");
+        Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");

@@ -173,6 +173,20 @@ class ControlEndpointsTest {
     }
 
     @Test
+    void killSwitchChangesFromThePageAreSafetyEventsAsFromTheCli() {
+        dashboard.post("/api/kill-switch/activate", "{\"reason\": \"manual check\"}");
+        dashboard.post("/api/kill-switch/deactivate", "{}");
+        dashboard.post("/api/kill-switch/deactivate", "{}");
+
+        assertThat(dashboard.store.recentSafetyEvents(10))
+                .extracting(e -> e.type() + " " + e.severity() + " " + e.message())
+                .containsExactly(
+                        "KILL_SWITCH_RELEASED HIGH kill switch released from the dashboard (web:local)",
+                        "KILL_SWITCH_ACTIVATED CRITICAL kill switch activated from the dashboard (web:local):"
+                                + " manual check");
+    }
+
+    @Test
     void killSwitchActivatesWithoutABody() {
         Answer answer = dashboard.post("/api/kill-switch/activate", null);
 

@@ -48,8 +48,8 @@ final class DashboardHarness implements AutoCloseable {
         settings = SettingsLoader.load(Map.of(), env, dir).settings();
         store = SqliteStateStore.open(dir.resolve("state.db"));
         killSwitch = new KillSwitch(dir.resolve("RUN/kill_switch"), clock);
-        server = DashboardServer.start(
-                new DashboardSetup("127.0.0.1", 0, guard, store, killSwitch, control, settings, clock, VERSION));
+        server = DashboardServer.start(new DashboardSetup(
+                "127.0.0.1", 0, guard, store, killSwitch, store::saveSafetyEvent, control, settings, clock, VERSION));
     }
 
     static DashboardHarness start(Path dir) {
