@@ -60,8 +60,17 @@ final class WebCommand {
                     out,
                     clock);
             WebSecurity guard = new WebSecurity(SecurityConfig.defaults(settings.webMasterCode()), clock);
-            DashboardSetup setup =
-                    new DashboardSetup(host, port, guard, store, killSwitch, trading, settings, clock, versionOrDev());
+            DashboardSetup setup = new DashboardSetup(
+                    host,
+                    port,
+                    guard,
+                    store,
+                    killSwitch,
+                    new SafetyRecorder(store, new io.cointrader.notify.LogNotifier()),
+                    trading,
+                    settings,
+                    clock,
+                    versionOrDev());
             try (DashboardServer server = start(setup, host, port)) {
                 return serveUntilStopped(server, trading, guard.authRequired());
             }
