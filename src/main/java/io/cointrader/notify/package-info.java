@@ -1,2 +1,5 @@
-/** The notifier port for alerts (Slack later) and the logging notifier used when none is configured. */
+/**
+ * Alerts to people: the notifier port, the logging notifier used when none is configured, and the
+ * Slack incoming-webhook notifier (queued, paced, never blocking the caller, with the log as fallback).
+ */
 package io.cointrader.notify;
