@@ -89,7 +89,9 @@ final class KillCommand {
                     message,
                     Map.of("source", "cli"),
                     Clock.systemUTC().instant());
-            new SafetyRecorder(store, new io.cointrader.notify.LogNotifier()).record(event);
+            try (Alerts alerts = Alerts.fromSettings(settings)) {
+                new SafetyRecorder(store, alerts).record(event);
+            }
             store.appendEvent(
                     type.name().toLowerCase(java.util.Locale.ROOT),
                     Map.of("message", message, "source", "cli"),

@@ -1,8 +1,13 @@
 package io.cointrader.app;
 
 import io.cointrader.app.SelfTest.Check;
+import io.cointrader.app.SelfTest.Status;
 import io.cointrader.config.Settings;
 import io.cointrader.logging.Redactor;
+import io.cointrader.notify.LogNotifier;
+import io.cointrader.notify.SlackCheck;
+import io.cointrader.notify.SlackNotifier;
+import java.time.Clock;
 import java.util.List;
 
 /** The self-test's checks of the optional outside services: the LLM advisor and Slack. */
@@ -19,6 +24,27 @@ final class SelftestIntegrations {
     }
 
     private static Check slack(Settings settings, boolean notify) {
-        return Check.skip("slack", "SLACK_WEBHOOK_URL not set");
+        if (settings.slackWebhookUrl().isEmpty()) {
+            return Check.skip("slack", "SLACK_WEBHOOK_URL not set; alerts go to logs/safety.jsonl");
+        }
+        if (!notify) {
+            return Check.pass("slack", "webhook configured (not contacted)");
+        }
+        SlackNotifier slack;
+        try {
+            slack = SlackNotifier.start(settings.slackWebhookUrl().get(), new LogNotifier(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            return new Check("slack", Status.FAIL, e.getMessage(), "check SLACK_WEBHOOK_URL");
+        }
+        try (slack) {
+            SlackCheck result = slack.sendTest();
+            return result.ok()
+                    ? Check.pass("slack", "test message delivered")
+                    : new Check(
+                            "slack",
+                            Status.FAIL,
+                            result.describe(),
+                            "check SLACK_WEBHOOK_URL and that the Slack app is still installed");
+        }
     }
 }

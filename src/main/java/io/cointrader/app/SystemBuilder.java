@@ -24,8 +24,6 @@ import io.cointrader.execution.Reconciler;
 import io.cointrader.execution.TradeListener;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
-import io.cointrader.notify.LogNotifier;
-import io.cointrader.notify.Notifier;
 import io.cointrader.risk.RiskLimits;
 import io.cointrader.risk.RiskManager;
 import io.cointrader.safety.AnomalyMonitor;
@@ -162,11 +160,7 @@ final class SystemBuilder {
                 settings.safety().balanceMismatchTolerancePct(),
                 clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
-        Notifier notifier = new LogNotifier();
-        if (settings.slackWebhookUrl().isPresent()) {
-            notice.accept("note: SLACK_WEBHOOK_URL is set, but Slack alerts are not available in this version;"
-                    + " alerts go to logs/general.jsonl and logs/safety.jsonl");
-        }
+        Alerts notifier = Alerts.fromSettings(settings);
         if (settings.llm().enabled()) {
             notice.accept("note: LLM_ENABLED=true is ignored: the LLM advisor is not available in this version");
         }
@@ -206,7 +200,8 @@ final class SystemBuilder {
                 rules,
                 redactor,
                 replayClock,
-                replayEnd);
+                replayEnd,
+                notifier);
     }
 
     static String version() {

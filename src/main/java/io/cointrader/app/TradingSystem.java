@@ -20,7 +20,8 @@ record TradingSystem(
         PairRules rules,
         Redactor redactor,
         Optional<ReplayClock> replayClock,
-        Optional<Instant> replayEnd)
+        Optional<Instant> replayEnd,
+        Alerts alerts)
         implements AutoCloseable {
 
     TickProcessor tickProcessor() {
@@ -30,6 +31,7 @@ record TradingSystem(
     @Override
     public void close() {
         parts.advisor().close();
+        alerts.close();
         parts.store().close();
     }
 }

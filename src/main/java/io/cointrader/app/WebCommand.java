@@ -49,7 +49,8 @@ final class WebCommand {
     int serve(String host, int port) throws InterruptedException {
         requireSafeBind(host);
         Clock clock = Clock.systemUTC();
-        try (StateStore store = SqliteStateStore.open(settings.storage().dbPath(), clock, Durability.CRASH_SAFE)) {
+        try (StateStore store = SqliteStateStore.open(settings.storage().dbPath(), clock, Durability.CRASH_SAFE);
+                Alerts alerts = Alerts.fromSettings(settings)) {
             SystemBuilder.checkAccount(settings, store);
             KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
             WebTrading trading = new WebTrading(
@@ -66,7 +67,7 @@ final class WebCommand {
                     guard,
                     store,
                     killSwitch,
-                    new SafetyRecorder(store, new io.cointrader.notify.LogNotifier()),
+                    new SafetyRecorder(store, alerts),
                     trading,
                     settings,
                     clock,
