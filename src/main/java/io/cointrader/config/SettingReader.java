@@ -182,9 +182,14 @@ final class SettingReader {
     Optional<Secret> httpsUrlSecret(Variable v) {
         Optional<Raw> raw = optional(v);
         raw.ifPresent(r -> {
-            if (parseHttpUri(r.text().strip(), true) == null) {
+            URI uri = parseHttpUri(r.text().strip(), false);
+            // plain http only to this machine (a local relay, or a test double); never over a network
+            if (uri == null || (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost()))) {
                 throw invalid(
-                        v, r, "is not an https URL", "an https:// URL with a host, e.g. a Slack incoming webhook");
+                        v,
+                        r,
+                        "is not an https URL",
+                        "an https:// URL with a host, e.g. a Slack incoming webhook (http only to 127.0.0.1)");
             }
         });
         return raw.map(r -> Secret.of(r.text().strip()));
@@ -214,6 +219,10 @@ final class SettingReader {
     static ConfigException invalid(Variable v, Raw raw, String problem, String allowed) {
         String subject = v.secret() ? "the value" : OneLine.quote(raw.text());
         return new ConfigException(v.name(), subject + " (from " + raw.origin() + ") " + problem, allowed);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost") || host.equals("[::1]");
     }
 
     private static URI parseHttpUri(String text, boolean httpsOnly) {

@@ -1,6 +1,7 @@
 package io.cointrader.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -264,6 +265,16 @@ class SettingsValidationTest {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(Map.of("MAX_POSITIONS", "1\n2")));
 
         assertThat(e.getMessage()).contains("'1\\u000A2'").doesNotContain("\n");
+    }
+
+    @Test
+    void aPlainHttpWebhookIsAcceptedOnlyOnThisMachine() {
+        Settings local = load(Map.of("SLACK_WEBHOOK_URL", "http://127.0.0.1:8123/services/T/B/x"));
+
+        assertThat(local.slackWebhookUrl()).isPresent();
+        assertThatThrownBy(() -> load(Map.of("SLACK_WEBHOOK_URL", "http://10.0.0.5/services/T/B/x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http only to 127.0.0.1");
     }
 
     private Settings load(Map<String, String> env) {
