@@ -85,10 +85,10 @@ public final class CodexClient implements LlmClient {
             }
         }
         if (response.statusCode() / 100 != 2) {
-            throw CodexHttpErrors.of(response.statusCode(), errorBody(response), response.headers(), token);
+            throw CodexHttpErrors.of(response.statusCode(), errorBody(response), response.headers(), session.secrets());
         }
         String requestId = response.headers().firstValue("x-request-id").orElse(null);
-        CodexStream stream = new CodexStream(token);
+        CodexStream stream = new CodexStream(session.secrets());
         InputStream in = response.body();
         return deadline.read(in, counted -> stream.read(new SseReader(counted), requestId));
     }

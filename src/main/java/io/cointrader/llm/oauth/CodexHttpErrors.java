@@ -16,9 +16,9 @@ final class CodexHttpErrors {
 
     private CodexHttpErrors() {}
 
-    static LlmException of(int status, String body, HttpHeaders headers, Secret token) {
+    static LlmException of(int status, String body, HttpHeaders headers, Secret... secrets) {
         ErrorBody error = ErrorBody.parse(body);
-        String detail = "HTTP " + status + (error.summary(token).isEmpty() ? "" : ": " + error.summary(token));
+        String detail = "HTTP " + status + (error.summary(secrets).isEmpty() ? "" : ": " + error.summary(secrets));
         boolean quota = QUOTA_CODES.contains(error.code())
                 || QUOTA_CODES.stream().anyMatch(code -> body.contains("\"" + code + "\""));
         if ((status == 404 || status == 429) && quota) {

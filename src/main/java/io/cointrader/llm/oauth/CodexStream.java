@@ -24,10 +24,10 @@ final class CodexStream {
 
     private final StringBuilder deltas = new StringBuilder();
     private final StringBuilder items = new StringBuilder();
-    private final Secret accessToken;
+    private final Secret[] secrets;
 
-    CodexStream(Secret accessToken) {
-        this.accessToken = accessToken;
+    CodexStream(Secret... secrets) {
+        this.secrets = secrets;
     }
 
     /** Reads to the terminal event; an end of stream before it is MALFORMED. */
@@ -85,7 +85,7 @@ final class CodexStream {
     }
 
     private LlmException failure(ErrorBody error) {
-        String message = "the Codex backend failed the response: " + error.summary(accessToken);
+        String message = "the Codex backend failed the response: " + error.summary(secrets);
         return switch (error.code()) {
             case "insufficient_quota", "usage_not_included", "usage_limit_reached" -> new LlmException(
                     Kind.QUOTA_EXHAUSTED, message);

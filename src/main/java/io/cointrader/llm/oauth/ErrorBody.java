@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 record ErrorBody(String code, String message) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A long run mixing letters and digits reads like a token, not like an error text. */
+    private static final Pattern OPAQUE =
+            Pattern.compile("(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}");
+
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
 
     static ErrorBody parse(String body) {
@@ -58,7 +62,8 @@ record ErrorBody(String code, String message) {
                 joined = joined.replace(secret.reveal(), "***");
             }
         }
-        return CallbackServer.clean(JWT.matcher(joined).replaceAll("***"));
+        joined = JWT.matcher(joined).replaceAll("***");
+        return CallbackServer.clean(OPAQUE.matcher(joined).replaceAll("***"));
     }
 
     private static Optional<String> text(JsonNode node) {

@@ -64,6 +64,12 @@ public final class OAuthSession {
         }
     }
 
+    /** Every token this session holds, so error text echoed by a server can be masked. */
+    Secret[] secrets() {
+        OAuthTokens t = tokens;
+        return new Secret[] {t.accessToken(), t.refreshToken(), t.idToken()};
+    }
+
     /** The id for the {@code chatgpt-account-id} header (may be empty if no token carried one). */
     public String accountId() {
         return tokens.accountId();
