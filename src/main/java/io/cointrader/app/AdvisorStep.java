@@ -59,7 +59,24 @@ final class AdvisorStep implements AutoCloseable {
         context.put("signal_reason", signal.reason());
         context.put("indicators", signal.indicators());
         context.put("equity", account.totalEquity().toPlainString());
-        context.put("positions", account.positions().size());
+        context.put("positions_held", account.positions().size());
+        io.cointrader.core.Position held = account.positions().get(signal.symbol());
+        context.put(
+                "position",
+                held == null
+                        ? null
+                        : Map.of(
+                                "quantity",
+                                held.quantity().toPlainString(),
+                                "average_price",
+                                held.averagePrice().toPlainString()));
+        context.put(
+                "open_orders",
+                account.openOrders().stream()
+                        .filter(o -> o.symbol().equals(signal.symbol()))
+                        .map(o -> o.side() + " " + o.quantity().toPlainString() + " @ "
+                                + (o.price() == null ? "market" : o.price().toPlainString()))
+                        .toList());
         context.put(
                 "recent_closes",
                 candles.stream()

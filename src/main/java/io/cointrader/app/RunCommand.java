@@ -32,6 +32,7 @@ final class RunCommand {
     }
 
     int run(boolean once) throws Exception {
+        AdvisorWiring.loginIfNeeded(settings, out);
         try (RunLock lock = Application.lockOrFail(settings);
                 TradingSystem system = SystemBuilder.build(
                         settings, redactor, err::println, SystemBuilder.ReplayResume.NEXT_PASS, live)) {

@@ -161,9 +161,6 @@ final class SystemBuilder {
                 clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
         Alerts notifier = Alerts.fromSettings(settings);
-        if (settings.llm().enabled()) {
-            notice.accept("note: LLM_ENABLED=true is ignored: the LLM advisor is not available in this version");
-        }
         SafetyRecorder safety = new SafetyRecorder(store, notifier);
         Broker broker = privateApi.isPresent()
                 ? new LiveBroker(privateApi.get(), "KRW", clock, store.openOrders(), store.allFills())
@@ -186,7 +183,7 @@ final class SystemBuilder {
                 anomalies,
                 breaker,
                 safety,
-                AdvisorStep.none(store, clock),
+                AdvisorWiring.step(settings, store, clock, notice),
                 new EntryBlock(),
                 clock);
         OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct());
