@@ -3,12 +3,18 @@ package io.cointrader.app;
 import io.cointrader.app.SelfTest.Check;
 import io.cointrader.app.SelfTest.Status;
 import io.cointrader.config.Settings;
+import io.cointrader.llm.LlmClient;
+import io.cointrader.llm.LlmException;
+import io.cointrader.llm.LlmReply;
+import io.cointrader.llm.LlmRequest;
 import io.cointrader.logging.Redactor;
 import io.cointrader.notify.LogNotifier;
 import io.cointrader.notify.SlackCheck;
 import io.cointrader.notify.SlackNotifier;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The self-test's checks of the optional outside services: the LLM advisor and Slack. */
 final class SelftestIntegrations {
@@ -20,7 +26,37 @@ final class SelftestIntegrations {
     }
 
     private static Check llm(Settings settings) {
-        return Check.skip("llm advisor", "LLM_ENABLED=false");
+        if (!settings.llm().enabled()) {
+            return Check.skip("llm advisor", "LLM_ENABLED=false");
+        }
+        List<String> notes = new ArrayList<>();
+        Optional<LlmClient> client = AdvisorWiring.client(settings.llm(), notes::add);
+        if (client.isEmpty()) {
+            return new Check(
+                    "llm advisor",
+                    Status.WARN,
+                    String.join("; ", notes),
+                    "trading works without it; fix LLM_* to get advice");
+        }
+        Clock clock = Clock.systemUTC();
+        java.time.Instant start = clock.instant();
+        try {
+            LlmReply reply = client.get()
+                    .complete(new LlmRequest(
+                            "You check connectivity. Answer with the JSON object {\"ok\": true} and nothing else.",
+                            "ping",
+                            200));
+            long millis = java.time.Duration.between(start, clock.instant()).toMillis();
+            return Check.pass(
+                    "llm advisor",
+                    client.get().describe() + " answered in " + millis + " ms (" + reply.totalTokens() + " tokens)");
+        } catch (LlmException e) {
+            return new Check(
+                    "llm advisor",
+                    Status.WARN,
+                    client.get().describe() + ": " + e.kind() + " " + e.getMessage(),
+                    "trading works without it; check the key, the plan or the network");
+        }
     }
 
     private static Check slack(Settings settings, boolean notify) {
