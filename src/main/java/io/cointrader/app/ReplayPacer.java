@@ -30,7 +30,7 @@ final class ReplayPacer implements Pacer {
         Instant done = clock.instant();
         store.putMeta(CLOCK_KEY, done.toString());
         Instant next = done.plus(step);
-        if (!next.isBefore(end)) {
+        if (next.isAfter(end)) {
             return false;
         }
         clock.set(next);

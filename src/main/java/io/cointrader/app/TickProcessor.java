@@ -135,7 +135,7 @@ final class TickProcessor {
                             market.price(),
                             tick,
                             rules.minTotal(symbol, io.cointrader.core.Side.BUY),
-                            account.totalEquity(),
+                            account,
                             clock.instant());
                     case SELL -> planner.sell(
                             signal,

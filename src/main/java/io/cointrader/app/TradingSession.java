@@ -110,7 +110,7 @@ final class TradingSession {
         }
         Instant now = system.replayClock().get().instant();
         Instant end = system.replayEnd().orElseThrow();
-        if (now.isBefore(end)) {
+        if (!now.isAfter(end)) {
             return false;
         }
         out.println("The replay history in " + Display.path(settings.storage().dbPath())

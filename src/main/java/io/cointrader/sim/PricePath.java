@@ -54,7 +54,7 @@ final class PricePath {
         if (!time.isBefore(candle.openTime().plus(CandleSeries.INTERVAL))) {
             return Optional.empty();
         }
-        List<Candle> forming = at(time).candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1);
+        List<Candle> forming = at(tradingInstant(candle, time)).candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1);
         return Optional.of(new Trading(forming.get(0).close(), candle.volume()));
     }
 
@@ -66,8 +66,18 @@ final class PricePath {
                 || !time.isBefore(series.get().end())) {
             return Optional.empty();
         }
-        return Optional.of(at(time).candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1)
+        Candle candle = series.get().get(series.get().indexAtOrBefore(time));
+        return Optional.of(at(tradingInstant(candle, time))
+                .candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1)
                 .get(0)
                 .close());
+    }
+
+    /**
+     * The replay shows a candle only after its opening instant; the simulator trades from that instant
+     * on, so at the very opening it looks one nanosecond later, where the path price is the open.
+     */
+    private static Instant tradingInstant(Candle candle, Instant time) {
+        return time.equals(candle.openTime()) ? time.plusNanos(1) : time;
     }
 }

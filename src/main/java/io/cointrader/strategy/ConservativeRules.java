@@ -35,44 +35,95 @@ final class ConservativeRules {
      * @param price current price, more than zero
      */
     Decision decide(IndicatorValues values, double price) {
+        requirePrice(price);
+        SignalType type = type(
+                values.fastEma(),
+                values.slowEma(),
+                values.atr(),
+                values.rsi(),
+                values.volume(),
+                values.volumeMean(),
+                price);
+        return switch (type) {
+            case BUY -> new Decision(
+                    SignalType.BUY, confidence(values.fastEma(), values.slowEma()), buyReason(values, price));
+            case SELL -> new Decision(SignalType.SELL, SELL_CONFIDENCE, sellReason(values));
+            case HOLD -> new Decision(SignalType.HOLD, 0.0, "no buy: " + holdReason(values, price));
+        };
+    }
+
+    /**
+     * The type of {@link #decide} without its words: the one decision both the loop and the backtest's
+     * hot path take, allocating nothing.
+     */
+    SignalType type(
+            double fastEma, double slowEma, double atr, double rsi, double volume, double volumeMean, double price) {
+        if (firstFailedBuyCondition(fastEma, slowEma, atr, rsi, volume, volumeMean, price) == null
+                && confidence(fastEma, slowEma) >= parameters.minConfidence()) {
+            return SignalType.BUY;
+        }
+        if (fastEma < slowEma || rsi > RSI_OVERBOUGHT) {
+            return SignalType.SELL;
+        }
+        return SignalType.HOLD;
+    }
+
+    private static double confidence(double fastEma, double slowEma) {
+        return Math.min(CONFIDENCE_CAP, BASE_CONFIDENCE + IndicatorValues.trendStrength(fastEma, slowEma) / 100.0);
+    }
+
+    private static void requirePrice(double price) {
         if (!(price > 0.0) || !Double.isFinite(price)) {
             throw new IllegalArgumentException("price must be a positive number, got " + price);
         }
-        String buyBlocker = firstFailedBuyCondition(values, price);
-        if (buyBlocker == null) {
-            double confidence = Math.min(CONFIDENCE_CAP, BASE_CONFIDENCE + values.trendStrength() / 100.0);
-            if (confidence >= parameters.minConfidence()) {
-                return new Decision(SignalType.BUY, confidence, buyReason(values, price));
-            }
-            buyBlocker = "confidence " + format(confidence) + " below minimum " + format(parameters.minConfidence());
-        }
-        String sellReason = sellReason(values);
-        if (sellReason != null) {
-            return new Decision(SignalType.SELL, SELL_CONFIDENCE, sellReason);
-        }
-        return new Decision(SignalType.HOLD, 0.0, "no buy: " + buyBlocker);
     }
 
-    private String firstFailedBuyCondition(IndicatorValues v, double price) {
-        if (!(v.fastEma() > v.slowEma())) {
-            return "fast EMA " + format(v.fastEma()) + " not above slow EMA " + format(v.slowEma());
+    /** The BUY conditions in the order they are checked; null from the check means all hold. */
+    private enum BuyCondition {
+        TREND,
+        PRICE,
+        VOLATILITY,
+        RSI,
+        VOLUME
+    }
+
+    private BuyCondition firstFailedBuyCondition(
+            double fastEma, double slowEma, double atr, double rsi, double volume, double volumeMean, double price) {
+        if (!(fastEma > slowEma)) {
+            return BuyCondition.TREND;
         }
-        if (!(price > v.slowEma())) {
-            return "price " + format(price) + " not above slow EMA " + format(v.slowEma());
+        if (!(price > slowEma)) {
+            return BuyCondition.PRICE;
         }
-        double atrRatio = v.atr() / price;
-        if (!(atrRatio < parameters.volatilityThreshold())) {
-            return "volatility ATR/price " + format(atrRatio) + " not below "
-                    + format(parameters.volatilityThreshold());
+        if (!(atr / price < parameters.volatilityThreshold())) {
+            return BuyCondition.VOLATILITY;
         }
-        if (!(v.rsi() > RSI_BUY_LOW && v.rsi() < RSI_BUY_HIGH)) {
-            return "RSI " + format(v.rsi()) + " not between " + format(RSI_BUY_LOW) + " and " + format(RSI_BUY_HIGH);
+        if (!(rsi > RSI_BUY_LOW && rsi < RSI_BUY_HIGH)) {
+            return BuyCondition.RSI;
         }
-        if (!(v.volume() > VOLUME_FACTOR * v.volumeMean())) {
-            return "volume " + format(v.volume()) + " not above " + format(VOLUME_FACTOR) + " x the "
-                    + parameters.volumeWindow() + "-candle mean " + format(v.volumeMean());
+        if (!(volume > VOLUME_FACTOR * volumeMean)) {
+            return BuyCondition.VOLUME;
         }
         return null;
+    }
+
+    private String holdReason(IndicatorValues v, double price) {
+        BuyCondition failed =
+                firstFailedBuyCondition(v.fastEma(), v.slowEma(), v.atr(), v.rsi(), v.volume(), v.volumeMean(), price);
+        if (failed == null) {
+            return "confidence " + format(confidence(v.fastEma(), v.slowEma())) + " below minimum "
+                    + format(parameters.minConfidence());
+        }
+        return switch (failed) {
+            case TREND -> "fast EMA " + format(v.fastEma()) + " not above slow EMA " + format(v.slowEma());
+            case PRICE -> "price " + format(price) + " not above slow EMA " + format(v.slowEma());
+            case VOLATILITY -> "volatility ATR/price " + format(v.atr() / price) + " not below "
+                    + format(parameters.volatilityThreshold());
+            case RSI -> "RSI " + format(v.rsi()) + " not between " + format(RSI_BUY_LOW) + " and "
+                    + format(RSI_BUY_HIGH);
+            case VOLUME -> "volume " + format(v.volume()) + " not above " + format(VOLUME_FACTOR) + " x the "
+                    + parameters.volumeWindow() + "-candle mean " + format(v.volumeMean());
+        };
     }
 
     private String buyReason(IndicatorValues v, double price) {

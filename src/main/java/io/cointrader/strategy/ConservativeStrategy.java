@@ -34,7 +34,7 @@ public final class ConservativeStrategy implements Strategy {
     private final ConservativeParameters parameters;
     private final ConservativeRules rules;
     private final int minCandles;
-    private final Map<Symbol, IndicatorState> states = new HashMap<>();
+    private final Map<Symbol, ConservativeTrack> tracks = new HashMap<>();
 
     /** With {@link ConservativeParameters#defaults()}. */
     public ConservativeStrategy() {
@@ -61,6 +61,16 @@ public final class ConservativeStrategy implements Strategy {
         return parameters;
     }
 
+    /**
+     * The state kept for {@code symbol}, created empty when there is none: the allocation-free way to
+     * step this strategy candle by candle. {@link #evaluate} keeps using (and may reset) the same
+     * object.
+     */
+    public ConservativeTrack track(Symbol symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        return tracks.computeIfAbsent(symbol, s -> new ConservativeTrack(s, parameters, rules, minCandles));
+    }
+
     @Override
     public Signal evaluate(Symbol symbol, List<Candle> candlesAscending, MarketData market) {
         Objects.requireNonNull(symbol, "symbol");
@@ -70,75 +80,69 @@ public final class ConservativeStrategy implements Strategy {
         }
         List<Candle> candles = CandleSeries.ascendingUnique(candlesAscending);
         if (candles.isEmpty()) {
-            return hold(symbol, null, "insufficient data (no candles)");
+            return new Signal(NAME, symbol, SignalType.HOLD, 0.0, "insufficient data (no candles)", null, Map.of());
         }
         Candle newest = candles.get(candles.size() - 1);
-        IndicatorState state = advance(symbol, candles.subList(0, candles.size() - 1));
-        long history = state.count() + 1;
-        if (history < minCandles) {
-            return hold(symbol, newest.openTime(), "insufficient data (" + history + " of " + minCandles + " candles)");
-        }
+        ConservativeTrack track = advance(symbol, candles.subList(0, candles.size() - 1));
         double price = IndicatorState.toDouble(market != null ? market.price() : newest.close());
-        if (!(price > 0.0) || !Double.isFinite(price)) {
-            return hold(symbol, newest.openTime(), "no valid price (" + price + ")");
-        }
-        IndicatorValues values = state.peek(newest);
-        Decision decision = rules.decide(values, price);
-        return new Signal(
-                NAME,
-                symbol,
-                decision.type(),
-                decision.confidence(),
-                decision.reason(),
-                newest.openTime(),
-                values.asMap(price));
+        track.evaluate(
+                IndicatorState.toDouble(newest.high()),
+                IndicatorState.toDouble(newest.low()),
+                IndicatorState.toDouble(newest.close()),
+                IndicatorState.toDouble(newest.volume()),
+                price);
+        return track.signal(newest.openTime());
     }
 
-    private IndicatorState advance(Symbol symbol, List<Candle> closed) {
-        IndicatorState state = states.get(symbol);
-        int resumeAt = state == null ? -1 : resumeIndex(state.last(), closed);
+    private ConservativeTrack advance(Symbol symbol, List<Candle> closed) {
+        ConservativeTrack track = track(symbol);
+        int resumeAt = resumeIndex(track.state(), closed);
         if (resumeAt < 0) {
-            state = new IndicatorState(parameters);
-            states.put(symbol, state);
+            track.reset();
             resumeAt = 0;
         }
+        IndicatorState state = track.state();
         for (int i = resumeAt; i < closed.size(); i++) {
-            state.fold(closed.get(i));
+            Candle candle = closed.get(i);
+            state.fold(
+                    candle.openTime().getEpochSecond(),
+                    candle.openTime().getNano(),
+                    IndicatorState.toDouble(candle.high()),
+                    IndicatorState.toDouble(candle.low()),
+                    IndicatorState.toDouble(candle.close()),
+                    IndicatorState.toDouble(candle.volume()));
         }
-        return state;
+        return track;
     }
 
     /**
-     * Index of the first closed candle newer than {@code last}, or -1 when the series does not continue
-     * from {@code last}: it is missing from the series, or present with other values.
+     * Index of the first closed candle newer than the last folded one, or -1 when the series does not
+     * continue the kept state: the last folded candle is missing from the series, or present with other
+     * values.
      */
-    private static int resumeIndex(Candle last, List<Candle> closed) {
-        if (last == null) {
+    private static int resumeIndex(IndicatorState state, List<Candle> closed) {
+        if (!state.hasLast()) {
             return -1;
         }
         // The kept candle is almost always one of the newest, so search from the end.
         for (int i = closed.size() - 1; i >= 0; i--) {
             Candle candle = closed.get(i);
-            int order = candle.openTime().compareTo(last.openTime());
+            Instant open = candle.openTime();
+            int order = state.compareWithLast(open.getEpochSecond(), open.getNano());
             if (order == 0) {
-                return sameValues(candle, last) ? i + 1 : -1;
+                boolean same = state.lastIs(
+                        open.getEpochSecond(),
+                        open.getNano(),
+                        IndicatorState.toDouble(candle.high()),
+                        IndicatorState.toDouble(candle.low()),
+                        IndicatorState.toDouble(candle.close()),
+                        IndicatorState.toDouble(candle.volume()));
+                return same ? i + 1 : -1;
             }
             if (order < 0) {
                 return -1;
             }
         }
         return -1;
-    }
-
-    private static boolean sameValues(Candle a, Candle b) {
-        return a.open().compareTo(b.open()) == 0
-                && a.high().compareTo(b.high()) == 0
-                && a.low().compareTo(b.low()) == 0
-                && a.close().compareTo(b.close()) == 0
-                && a.volume().compareTo(b.volume()) == 0;
-    }
-
-    private static Signal hold(Symbol symbol, Instant candleTime, String reason) {
-        return new Signal(NAME, symbol, SignalType.HOLD, 0.0, reason, candleTime, Map.of());
     }
 }

@@ -1,6 +1,5 @@
 package io.cointrader.strategy;
 
-import io.cointrader.core.Candle;
 import io.cointrader.strategy.indicator.Ema;
 import io.cointrader.strategy.indicator.RollingMean;
 import io.cointrader.strategy.indicator.WilderAtr;
@@ -9,7 +8,11 @@ import java.math.BigDecimal;
 
 /**
  * The indicators of one symbol, folded up to its last closed candle. A still-forming candle is only
- * ever {@link #peek peeked}, never folded.
+ * ever {@link #peek peeked}, never folded; the values of the last peek are kept in fields, so that the
+ * hot path of a backtest evaluates a candle without allocating.
+ *
+ * <p>The last folded candle is remembered as its open time and the values the indicators saw (as
+ * doubles): that is all {@link ConservativeStrategy} needs to tell whether a series continues it.
  */
 final class IndicatorState {
 
@@ -18,8 +21,20 @@ final class IndicatorState {
     private final WilderAtr atr;
     private final WilderRsi rsi;
     private final RollingMean volume;
-    private Candle last;
     private long count;
+    private boolean hasLast;
+    private long lastOpenSecond;
+    private int lastOpenNano;
+    private double lastHigh;
+    private double lastLow;
+    private double lastClose;
+    private double lastVolume;
+    private double peekFast = Double.NaN;
+    private double peekSlow = Double.NaN;
+    private double peekAtr = Double.NaN;
+    private double peekRsi = Double.NaN;
+    private double peekVolume = Double.NaN;
+    private double peekVolumeMean = Double.NaN;
 
     IndicatorState(ConservativeParameters parameters) {
         this.fast = new Ema(parameters.fastPeriod());
@@ -30,33 +45,84 @@ final class IndicatorState {
     }
 
     /** Folds in a closed candle for good. */
-    void fold(Candle candle) {
-        double close = toDouble(candle.close());
+    void fold(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
         fast.add(close);
         slow.add(close);
-        atr.add(toDouble(candle.high()), toDouble(candle.low()), close);
+        atr.add(high, low, close);
         rsi.add(close);
-        volume.add(toDouble(candle.volume()));
-        last = candle;
+        volume.add(candleVolume);
+        hasLast = true;
+        lastOpenSecond = openSecond;
+        lastOpenNano = openNano;
+        lastHigh = high;
+        lastLow = low;
+        lastClose = close;
+        lastVolume = candleVolume;
         count++;
     }
 
-    /** Indicator values as if {@code forming} were the next candle; the state is left unchanged. */
-    IndicatorValues peek(Candle forming) {
-        double close = toDouble(forming.close());
-        double formingVolume = toDouble(forming.volume());
-        return new IndicatorValues(
-                fast.peek(close),
-                slow.peek(close),
-                atr.peek(toDouble(forming.high()), toDouble(forming.low()), close),
-                rsi.peek(close),
-                formingVolume,
-                volume.peek(formingVolume));
+    /**
+     * Computes the indicator values as if this candle were the next one and keeps them for {@link
+     * #peeked()} and the accessors; the folded state is left unchanged.
+     */
+    void peek(double high, double low, double close, double formingVolume) {
+        peekFast = fast.peek(close);
+        peekSlow = slow.peek(close);
+        peekAtr = atr.peek(high, low, close);
+        peekRsi = rsi.peek(close);
+        peekVolume = formingVolume;
+        peekVolumeMean = volume.peek(formingVolume);
     }
 
-    /** The last candle folded in, or null when none has been. */
-    Candle last() {
-        return last;
+    /** The values of the last {@link #peek}. */
+    IndicatorValues peeked() {
+        return new IndicatorValues(peekFast, peekSlow, peekAtr, peekRsi, peekVolume, peekVolumeMean);
+    }
+
+    double peekFast() {
+        return peekFast;
+    }
+
+    double peekSlow() {
+        return peekSlow;
+    }
+
+    double peekAtr() {
+        return peekAtr;
+    }
+
+    double peekRsi() {
+        return peekRsi;
+    }
+
+    double peekVolume() {
+        return peekVolume;
+    }
+
+    double peekVolumeMean() {
+        return peekVolumeMean;
+    }
+
+    /** Whether a candle has been folded in. */
+    boolean hasLast() {
+        return hasLast;
+    }
+
+    /** Whether the last folded candle opened at this time with these values (as the indicators see them). */
+    boolean lastIs(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
+        return hasLast
+                && lastOpenSecond == openSecond
+                && lastOpenNano == openNano
+                && Double.compare(lastHigh, high) == 0
+                && Double.compare(lastLow, low) == 0
+                && Double.compare(lastClose, close) == 0
+                && Double.compare(lastVolume, candleVolume) == 0;
+    }
+
+    /** Compares open times with the last folded candle: negative when {@code openSecond} is older. */
+    int compareWithLast(long openSecond, int openNano) {
+        int bySecond = Long.compare(openSecond, lastOpenSecond);
+        return bySecond != 0 ? bySecond : Integer.compare(openNano, lastOpenNano);
     }
 
     /** Number of candles folded in. */

@@ -7,6 +7,10 @@ record IndicatorValues(double fastEma, double slowEma, double atr, double rsi, d
 
     /** (fast − slow) / slow in percent. */
     double trendStrength() {
+        return trendStrength(fastEma, slowEma);
+    }
+
+    static double trendStrength(double fastEma, double slowEma) {
         return (fastEma - slowEma) / slowEma * 100.0;
     }
 

@@ -215,8 +215,22 @@ class TickProcessorTest {
         TickReport second = h.ticks.tick(BTC);
 
         assertThat(first.action()).isEqualTo(TickAction.ORDER);
-        assertThat(second.action()).isEqualTo(TickAction.BLOCKED);
-        assertThat(second.detail()).contains("already ordered");
+        assertThat(second.action()).isEqualTo(TickAction.NO_ORDER);
+        assertThat(second.detail()).contains("already in BTC/KRW");
+        assertThat(orders()).hasSize(1);
+    }
+
+    @Test
+    void aBuySignalWhileHoldingIsNotARiskRejection() {
+        harness("1000000").exchange.price(BTC, "100000000");
+        h.strategy.next = SignalType.BUY;
+        h.ticks.tick(BTC);
+        h.clock.advance(Duration.ofHours(1));
+
+        TickReport later = h.ticks.tick(BTC);
+
+        assertThat(later.action()).isEqualTo(TickAction.NO_ORDER);
+        assertThat(h.store.recentRiskDecisions(10)).hasSize(1).allMatch(d -> d.approved());
         assertThat(orders()).hasSize(1);
     }
 

@@ -84,6 +84,16 @@ public final class CandleSeries {
         return found >= 0 ? found : -found - 2;
     }
 
+    /**
+     * Index of the newest candle that opened strictly before {@code time}, or -1 when there is none:
+     * the newest candle visible at {@code time}, since a candle exists only once it has started.
+     */
+    public int indexBefore(Instant time) {
+        int atOrBefore = indexAtOrBefore(time);
+        boolean opensNow = atOrBefore >= 0 && candles[atOrBefore].openTime().equals(time);
+        return opensNow ? atOrBefore - 1 : atOrBefore;
+    }
+
     /** Index of the oldest candle with open time at or after {@code time}, or {@link #size()} when none. */
     public int indexAtOrAfter(Instant time) {
         long seconds = time.getNano() == 0 ? time.getEpochSecond() : time.getEpochSecond() + 1;

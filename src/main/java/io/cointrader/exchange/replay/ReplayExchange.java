@@ -24,10 +24,12 @@ import java.util.Set;
 
 /**
  * Serves a {@link History} through the exchange port as it looked at the clock's time. At time t the
- * newest candle of a symbol is the one with open time <= t; while t is inside it, it is
- * <i>forming</i> (see {@link CandlePath}) and nothing later is visible, so callers never see the
- * future. Inside a gap the newest candle is the last one before t and the price is its close; no
- * candle is invented. Past the end of a symbol's history the ticker is unavailable.
+ * newest candle of a symbol is the one that opened before t (a candle exists once it has started);
+ * while t is inside it, it is <i>forming</i> (see {@link CandlePath}) and nothing later is visible, so
+ * callers never see the future. At the instant a candle closes it is the newest one, complete, and the
+ * price is its close: a clock stepped on candle boundaries sees every candle exactly once, complete,
+ * as a backtest does. Inside a gap the newest candle is the last one before t and the price is its
+ * close; no candle is invented. After the end of a symbol's history the ticker is unavailable.
  *
  * <p>The data has no quotes, so bid and ask are synthetic: one tick below and above the price, and
  * the order book is that single level with a depth of {@link #SYNTHETIC_DEPTH} base units, far
@@ -115,7 +117,7 @@ public final class ReplayExchange implements ExchangeAdapter {
     }
 
     /**
-     * The newest {@code count} hourly candles with open time at or before now, ascending; the last
+     * The newest {@code count} hourly candles that opened before now, ascending; the last
      * may be forming. Empty before the symbol's first candle.
      *
      * @throws IllegalArgumentException for an interval other than 60 minutes or a count outside
@@ -133,7 +135,7 @@ public final class ReplayExchange implements ExchangeAdapter {
         faults.beforeCandles(symbol);
         CandleSeries series = series(symbol);
         Instant now = clock.instant();
-        int newest = series.indexAtOrBefore(now);
+        int newest = series.indexBefore(now);
         int oldest = Math.max(0, newest - count + 1);
         List<Candle> result = new ArrayList<>(newest - oldest + 1);
         for (int i = oldest; i < newest; i++) {
@@ -214,12 +216,12 @@ public final class ReplayExchange implements ExchangeAdapter {
     }
 
     private static int requirePriced(CandleSeries series, Instant now) {
-        int index = series.indexAtOrBefore(now);
+        int index = series.indexBefore(now);
         if (index < 0) {
             throw new ExchangeUnavailableException("no price yet for " + series.symbol() + " at " + now
                     + ": its replay history starts at " + series.first().openTime());
         }
-        if (!now.isBefore(series.end())) {
+        if (now.isAfter(series.end())) {
             throw new ExchangeUnavailableException(
                     "replay history of " + series.symbol() + " ended at " + series.end() + ", now is " + now);
         }

@@ -92,8 +92,21 @@ class ReplayExchangeTest {
     }
 
     @Test
-    void afterThePauseTheFirstCandleStartsForming() {
+    void atTheInstantACandleOpensItIsNotYetVisibleAndTheOneBeforeIsComplete() {
         clock.set(Instant.parse("2025-10-25T23:00:00Z"));
+
+        List<Candle> candles = exchange.candles(BTC, 60, 2);
+
+        Candle beforeThePause = BUNDLED.series(BTC)
+                .orElseThrow()
+                .get(BUNDLED.series(BTC).orElseThrow().indexAtOrBefore(Instant.parse("2025-10-25T17:00:00Z")));
+        assertThat(candles).last().isEqualTo(beforeThePause);
+        assertThat(exchange.ticker(BTC).price()).isEqualByComparingTo(beforeThePause.close());
+    }
+
+    @Test
+    void afterThePauseTheFirstCandleStartsForming() {
+        clock.set(Instant.parse("2025-10-25T23:00:00.000000001Z"));
 
         List<Candle> candles = exchange.candles(BTC, 60, 3);
 
@@ -234,11 +247,14 @@ class ReplayExchangeTest {
     @Test
     void afterTheLastCandleThePriceIsUnavailableButTheCandlesRemain() {
         clock.set(Instant.parse("2025-12-01T00:00:00Z"));
+        Candle last = BUNDLED.series(XRP).orElseThrow().last();
+        assertThat(exchange.ticker(XRP).price()).isEqualByComparingTo(last.close());
+        clock.set(Instant.parse("2025-12-01T00:00:01Z"));
 
         List<Candle> candles = exchange.candles(XRP, 60, 200);
 
         assertThat(candles).hasSize(200);
-        assertThat(candles.get(199)).isEqualTo(BUNDLED.series(XRP).orElseThrow().last());
+        assertThat(candles.get(199)).isEqualTo(last);
         assertThatThrownBy(() -> exchange.ticker(XRP))
                 .isInstanceOf(ExchangeUnavailableException.class)
                 .hasMessageContaining("ended at 2025-12-01T00:00:00Z");
