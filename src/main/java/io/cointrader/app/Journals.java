@@ -13,13 +13,34 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes strategy decisions and balance snapshots to their JSON-lines logs. */
+/**
+ * Writes strategy decisions and balance snapshots to their JSON-lines logs. A backtest uses {@link
+ * #quiet()}: it keeps its results in memory and writes them at the end, never per candle.
+ */
 final class Journals {
+
+    private final boolean enabled;
+
+    Journals() {
+        this(true);
+    }
+
+    private Journals(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Journals that write nothing. */
+    static Journals quiet() {
+        return new Journals(false);
+    }
 
     private static final Logger DECISIONS = LoggerFactory.getLogger("cointrader.decisions");
     private static final Logger BALANCES = LoggerFactory.getLogger("cointrader.balances");
 
     void signal(Signal signal, StateStore store, Instant now) {
+        if (!enabled) {
+            return;
+        }
         Map<String, Object> details = new LinkedHashMap<>(signal.indicators());
         details.put("confidence", signal.confidence());
         details.put(
@@ -41,6 +62,9 @@ final class Journals {
     }
 
     void balances(BalanceSnapshot snapshot, List<Position> positions, BigDecimal equity) {
+        if (!enabled) {
+            return;
+        }
         Map<String, Map<String, String>> balances = new LinkedHashMap<>();
         for (Balance b : snapshot.balances().values()) {
             balances.put(

@@ -93,8 +93,29 @@ final class TickProcessor {
         } catch (ExchangeException e) {
             return apiFailure(symbol, "ticker", e);
         }
+        Optional<TickReport> stopped = checkMarket(market);
+        if (stopped.isPresent()) {
+            return stopped.get();
+        }
+        List<Candle> candles;
+        try {
+            candles = exchange.candles(symbol, CANDLE_MINUTES, CANDLE_COUNT);
+        } catch (ExchangeException e) {
+            return apiFailure(symbol, "candles", e);
+        }
+        return decide(strategy.evaluate(symbol, candles, market), market, candles);
+    }
+
+    /**
+     * Steps 3 to 5 of a tick on a fresh ticker: a valid price, open orders brought up to date, the
+     * price and spread anomaly checks and the circuit breaker.
+     *
+     * @return the report when the tick ends here, empty when it goes on to the strategy
+     */
+    Optional<TickReport> checkMarket(MarketData market) {
+        Symbol symbol = market.symbol();
         if (market.price() == null || market.price().signum() <= 0) {
-            return report(symbol, market.price(), null, TickAction.NO_PRICE, "no valid trade price");
+            return Optional.of(report(symbol, market.price(), null, TickAction.NO_PRICE, "no valid trade price"));
         }
         portfolio.observe(symbol, market.price());
         reconciler.syncOpenOrders(market);
@@ -103,20 +124,23 @@ final class TickProcessor {
         Optional<SafetyEvent> breaker = circuitBreaker.check(market);
         if (breaker.isPresent()) {
             safety.record(breaker.get());
-            return report(
+            return Optional.of(report(
                     symbol,
                     market.price(),
                     null,
                     TickAction.CIRCUIT_BREAKER,
-                    breaker.get().message());
+                    breaker.get().message()));
         }
-        List<Candle> candles;
-        try {
-            candles = exchange.candles(symbol, CANDLE_MINUTES, CANDLE_COUNT);
-        } catch (ExchangeException e) {
-            return apiFailure(symbol, "candles", e);
-        }
-        Signal signal = strategy.evaluate(symbol, candles, market);
+        return Optional.empty();
+    }
+
+    /**
+     * Steps 7 to 10 for the strategy's signal: journal it, value the account, ask the advisor, and
+     * turn the signal into an order through the execution engine.
+     *
+     * @param candles the candles the signal was computed from, for the advisor
+     */
+    TickReport decide(Signal signal, MarketData market, List<Candle> candles) {
         journals.signal(signal, store, clock.instant());
         BalanceSnapshot balances = broker.balances();
         AccountState account = accountState(market, balances);

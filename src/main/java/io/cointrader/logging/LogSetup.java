@@ -88,6 +88,20 @@ public final class LogSetup {
         root.addAppender(console(context, redactor));
     }
 
+    /**
+     * Turns the trading journals (decisions, orders, fills, balances) off for the rest of the process.
+     * A backtest reports its orders and fills at the end; a JSON line per simulated order would be
+     * disk I/O inside the simulation, and would mix simulated trades into the real journals.
+     */
+    public static synchronized void silenceTradingJournals() {
+        LoggerContext context = loggerContext();
+        for (EventChannel channel : EventChannel.values()) {
+            if (channel != EventChannel.SAFETY) {
+                context.getLogger(channel.loggerName()).setLevel(Level.OFF);
+            }
+        }
+    }
+
     /** Flushes and closes every log file; call once at exit. Logging after this is discarded. */
     public static synchronized void shutdown() {
         loggerContext().stop();

@@ -30,6 +30,7 @@ public final class AnomalyMonitor {
 
     private final int apiFailureThreshold;
     private final BigDecimal priceAnomalyPct;
+    private final double priceAnomalyScreen;
     private final BigDecimal spreadAnomalyPct;
     private final BigDecimal balanceMismatchTolerancePct;
     private final Clock clock;
@@ -55,6 +56,7 @@ public final class AnomalyMonitor {
         }
         this.apiFailureThreshold = apiFailureThreshold;
         this.priceAnomalyPct = Percent.requirePositive(priceAnomalyPct, "price anomaly threshold");
+        this.priceAnomalyScreen = priceAnomalyPct.doubleValue();
         this.spreadAnomalyPct = Percent.requirePositive(spreadAnomalyPct, "spread anomaly threshold");
         Objects.requireNonNull(balanceMismatchTolerancePct, "balanceMismatchTolerancePct");
         if (balanceMismatchTolerancePct.signum() < 0) {
@@ -138,6 +140,26 @@ public final class AnomalyMonitor {
                 "change_pct", changePct,
                 "threshold_pct", Percent.plain(priceAnomalyPct));
         return Optional.of(event(SafetyEventType.PRICE_ANOMALY, Severity.HIGH, md.symbol(), message, details));
+    }
+
+    /**
+     * Whether {@link #checkPrice} could flag a move from {@code previous} to {@code price}, decided in
+     * doubles without allocating: false means it certainly would not. NaN for {@code previous} (no
+     * earlier tick) answers false, as {@code checkPrice} has nothing to compare with then.
+     */
+    public boolean mayFlagPrice(double price, double previous) {
+        return previous > 0.0 && Percent.mayReach(price - previous, previous, priceAnomalyScreen);
+    }
+
+    /**
+     * Remembers {@code price} as the symbol's latest, exactly as {@link #checkPrice} does when it finds
+     * nothing: for callers that screened the move with {@link #mayFlagPrice} first. Allocates nothing
+     * when the symbol has been seen before.
+     */
+    public synchronized void notePrice(Symbol symbol, BigDecimal price) {
+        if (price.signum() > 0) {
+            lastPrices.put(symbol, price);
+        }
     }
 
     /**

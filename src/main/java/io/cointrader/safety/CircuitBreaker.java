@@ -18,10 +18,22 @@ import java.util.Optional;
 public final class CircuitBreaker {
 
     private final BigDecimal thresholdPct;
+    private final double thresholdScreen;
 
     /** @param thresholdPct in percent, e.g. 15 */
     public CircuitBreaker(BigDecimal thresholdPct) {
         this.thresholdPct = Percent.requirePositive(thresholdPct, "circuit breaker threshold");
+        this.thresholdScreen = thresholdPct.doubleValue();
+    }
+
+    /**
+     * Whether {@link #check} could trip for this price and previous close, decided in doubles without
+     * allocating: false means {@code check} is certainly empty, true that it must be asked.
+     *
+     * @param prevClose the previous day's close, NaN when there is none
+     */
+    public boolean mayTrip(double price, double prevClose) {
+        return prevClose > 0.0 && Percent.mayReach(price - prevClose, prevClose, thresholdScreen);
     }
 
     public BigDecimal thresholdPct() {

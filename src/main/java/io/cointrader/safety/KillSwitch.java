@@ -55,17 +55,30 @@ public final class KillSwitch {
     private final AtomicReference<KillSwitchStatus> processActivation = new AtomicReference<>();
 
     public KillSwitch(Path file, Clock clock) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+        this(Objects.requireNonNull(file, "file").toAbsolutePath(), clock, true);
+    }
+
+    private KillSwitch(Path file, Clock clock, boolean withFile) {
+        this.file = withFile ? file : null;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * A kill switch of this process only, with no file: for a backtest, which must neither see nor
+     * touch the kill switch of the trading system, and checks it without a system call.
+     */
+    public static KillSwitch inMemory(Clock clock) {
+        return new KillSwitch(null, clock, false);
+    }
+
+    /** The kill switch file; null for {@link #inMemory}. */
     public Path file() {
         return file;
     }
 
     /** True while the file exists (or its existence cannot be determined) or this process was stopped. */
     public boolean isActive() {
-        return processActivation.get() != null || !Files.notExists(file);
+        return processActivation.get() != null || (file != null && !Files.notExists(file));
     }
 
     /**
@@ -79,6 +92,10 @@ public final class KillSwitch {
     public void activate(String reason, String source) {
         KillSwitchStatus status =
                 new KillSwitchStatus(true, text(reason, NO_REASON), text(source, UNKNOWN_SOURCE), clock.instant());
+        if (file == null) {
+            processActivation.set(status);
+            return;
+        }
         boolean written = false;
         try {
             writeAtomically(serialize(status));
@@ -114,7 +131,9 @@ public final class KillSwitch {
         Objects.requireNonNull(source, "source");
         boolean wasActive = isActive();
         try {
-            Files.deleteIfExists(file);
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("kill switch file " + file + " could not be deleted: " + e.getMessage(), e);
         }
@@ -133,6 +152,9 @@ public final class KillSwitch {
     }
 
     private Optional<KillSwitchStatus> readFile() {
+        if (file == null) {
+            return Optional.empty();
+        }
         if (Files.notExists(file)) {
             return Optional.empty();
         }

@@ -9,12 +9,23 @@ final class Percent {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int DETAIL_SCALE = 4;
+    private static final double SCREEN_MARGIN = 1e-9;
 
     private Percent() {}
 
     /** True when {@code part / whole * 100 >= pct}, compared exactly as {@code part * 100 >= pct * whole}. */
     static boolean atLeast(BigDecimal part, BigDecimal whole, BigDecimal pct) {
         return part.multiply(HUNDRED).compareTo(pct.multiply(whole)) >= 0;
+    }
+
+    /**
+     * A screen for {@link #atLeast} in {@code double} maths: false only when {@code atLeast} is
+     * certainly false. The margin (a billionth of the threshold, plus a billionth of the whole) is
+     * far wider than the rounding of the doubles, so the exact comparison is needed only near the
+     * threshold: a backtest checks millions of prices without allocating.
+     */
+    static boolean mayReach(double part, double whole, double pct) {
+        return Math.abs(part) * 100.0 >= (pct * (1.0 - SCREEN_MARGIN) - SCREEN_MARGIN) * whole;
     }
 
     /** True when {@code part / whole * 100 > pct}, compared exactly. */

@@ -1,0 +1,342 @@
+package io.cointrader.app;
+
+import io.cointrader.backtest.BacktestResult;
+import io.cointrader.backtest.BacktestSpec;
+import io.cointrader.backtest.CandleColumns;
+import io.cointrader.backtest.EquityCurve;
+import io.cointrader.backtest.SymbolSeries;
+import io.cointrader.broker.PaperBroker;
+import io.cointrader.core.Balance;
+import io.cointrader.core.Fill;
+import io.cointrader.core.MarketData;
+import io.cointrader.core.Order;
+import io.cointrader.core.Position;
+import io.cointrader.core.RiskDecisionRecord;
+import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.Signal;
+import io.cointrader.core.SignalType;
+import io.cointrader.core.Symbol;
+import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.execution.IntentIds;
+import io.cointrader.execution.Reconciler;
+import io.cointrader.risk.RiskManager;
+import io.cointrader.safety.AnomalyMonitor;
+import io.cointrader.safety.CircuitBreaker;
+import io.cointrader.safety.KillSwitch;
+import io.cointrader.safety.SafetyEventSink;
+import io.cointrader.state.StateStore;
+import io.cointrader.strategy.ConservativeParameters;
+import io.cointrader.strategy.ConservativeStrategy;
+import io.cointrader.strategy.ConservativeTrack;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the trading loop's own parts over historical candles: the same strategy, risk manager,
+ * execution engine, paper broker, anomaly monitor and circuit breaker as {@code trader run}, through
+ * the same {@link TickProcessor} steps, on a simulated clock stepped from candle close to candle close.
+ * The result is what the loop would have done on a replay clock set to the same steps.
+ *
+ * <p>Most candles change nothing but the indicators: no signal to act on, no open order, no price near
+ * an anomaly or circuit-breaker threshold, no new trading day. Those take an allocation-free path
+ * (screens in {@code double}, the strategy's {@link ConservativeTrack}); every other candle goes
+ * through the full tick with exact decimals. The screens only ever send a candle to the full path,
+ * never away from it, so both paths decide alike. Nothing is written per candle; the store is in
+ * memory and read at the end.
+ */
+final class Backtester {
+
+    private static final long DAY_SECONDS = 86_400;
+
+    private final BacktestSpec spec;
+    private final List<CandleColumns> columns;
+    private final BacktestParts parts;
+    private final LongConsumer progress;
+
+    Backtester(BacktestSpec spec, Map<Symbol, CandleColumns> data, BacktestParts parts, LongConsumer progress) {
+        this.spec = spec;
+        this.columns = spec.symbols().stream().map(data::get).toList();
+        this.parts = parts;
+        this.progress = progress;
+    }
+
+    BacktestResult run() {
+        long started = System.nanoTime();
+        Run run = new Run();
+        run.steps();
+        return run.result(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The state of one run: cursors, cached account flags and the recorded series. */
+    private final class Run {
+        final int symbolCount = columns.size();
+        final long first = spec.from().getEpochSecond();
+        final long step = spec.interval().toSeconds();
+        final int stepCount = (int) ((spec.to().getEpochSecond() - first) / step) + 1;
+        final long[] times = new long[stepCount];
+        final double[] equity = new double[stepCount];
+        final double[][] close = new double[symbolCount][stepCount];
+        final double[][] fast = new double[symbolCount][stepCount];
+        final double[][] slow = new double[symbolCount][stepCount];
+        final int[] newest = new int[symbolCount];
+        final int[] folded = new int[symbolCount];
+        final boolean[] started = new boolean[symbolCount];
+        final double[] previousPrice = new double[symbolCount];
+        final double[] prevClose = new double[symbolCount];
+        final boolean[] held = new boolean[symbolCount];
+        final boolean[] invested = new boolean[symbolCount];
+        final boolean[] openOrders = new boolean[symbolCount];
+        final double[] quantity = new double[symbolCount];
+        final ConservativeTrack[] tracks = new ConservativeTrack[symbolCount];
+        double cash;
+        long day = Long.MIN_VALUE;
+        long recordedDay = Long.MIN_VALUE;
+        long exposedSteps;
+
+        Run() {
+            java.util.Arrays.fill(newest, -1);
+            java.util.Arrays.fill(folded, -1);
+            java.util.Arrays.fill(previousPrice, Double.NaN);
+            for (int s = 0; s < symbolCount; s++) {
+                tracks[s] = parts.strategy().track(columns.get(s).symbol());
+            }
+            cash = spec.initialCash().doubleValue();
+        }
+
+        void steps() {
+            long reportEvery = Math.max(1, stepCount / 200);
+            for (int k = 0; k < stepCount; k++) {
+                long now = first + k * step;
+                if (Math.floorDiv(now, DAY_SECONDS) != day) {
+                    newDay(now);
+                }
+                double value = cash;
+                boolean exposed = false;
+                for (int s = 0; s < symbolCount; s++) {
+                    tick(s, now, k);
+                    value += quantity[s] * columns.get(s).close(newest[s]);
+                    exposed |= held[s];
+                }
+                times[k] = now;
+                equity[k] = value;
+                if (exposed) {
+                    exposedSteps++;
+                }
+                if (k % reportEvery == 0) {
+                    progress.accept(k);
+                }
+            }
+            progress.accept(stepCount);
+        }
+
+        private void newDay(long now) {
+            day = Math.floorDiv(now, DAY_SECONDS);
+            for (int s = 0; s < symbolCount; s++) {
+                int last = columns.get(s).indexBefore(day * DAY_SECONDS);
+                prevClose[s] = last >= 0 ? columns.get(s).close(last) : Double.NaN;
+            }
+        }
+
+        private void tick(int s, long now, int k) {
+            CandleColumns c = columns.get(s);
+            int i = newest[s];
+            while (i + 1 < c.size() && c.openSecond(i + 1) < now) {
+                i++;
+            }
+            newest[s] = i;
+            double price = c.close(i);
+            close[s][k] = price;
+            boolean quiet = started[s]
+                    && !openOrders[s]
+                    && recordedDay == day
+                    && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
+                    && !parts.anomalies().mayFlagPrice(price, previousPrice[s])
+                    && !parts.circuitBreaker().mayTrip(price, prevClose[s]);
+            previousPrice[s] = price;
+            if (quiet) {
+                SignalType type = evaluate(s, c, i, price);
+                if (!acts(s, type)) {
+                    parts.portfolio().observe(c.symbol(), c.exactClose(i));
+                    parts.anomalies().notePrice(c.symbol(), c.exactClose(i));
+                    fast[s][k] = tracks[s].fastEma();
+                    slow[s][k] = tracks[s].slowEma();
+                    return;
+                }
+                full(s, c, i, now, true);
+            } else {
+                full(s, c, i, now, false);
+            }
+            fast[s][k] = tracks[s].fastEma();
+            slow[s][k] = tracks[s].slowEma();
+        }
+
+        /** Folds the closed candles the track has not seen and evaluates candle {@code i}. */
+        private SignalType evaluate(int s, CandleColumns c, int i, double price) {
+            ConservativeTrack track = tracks[s];
+            for (int j = folded[s] + 1; j < i; j++) {
+                track.fold(c.openSecond(j), c.high(j), c.low(j), c.close(j), c.volume(j));
+            }
+            folded[s] = Math.max(folded[s], i - 1);
+            return track.evaluate(c.high(i), c.low(i), c.close(i), c.volume(i), price);
+        }
+
+        /** Whether the signal can lead to an order: the full tick is needed to find out. */
+        private boolean acts(int s, SignalType type) {
+            return (type == SignalType.BUY && !invested[s]) || (type == SignalType.SELL && held[s]);
+        }
+
+        /** The loop's tick from the ticker on, for candle {@code i} of symbol {@code s}. */
+        private void full(int s, CandleColumns c, int i, long now, boolean evaluated) {
+            parts.clock().set(Instant.ofEpochSecond(now));
+            MarketData market = ColumnsExchange.marketData(c, i, now);
+            TickProcessor ticks = parts.ticks();
+            Optional<TickReport> stopped = ticks.checkMarket(market);
+            if (stopped.isEmpty()) {
+                Signal signal = signal(s, c, i, market, evaluated);
+                ticks.decide(signal, market, List.of());
+                recordedDay = day;
+            }
+            refreshAccount(s, c.symbol());
+        }
+
+        private Signal signal(int s, CandleColumns c, int i, MarketData market, boolean evaluated) {
+            if (!started[s] || i - folded[s] > TickProcessor.CANDLE_COUNT - 1) {
+                // as the loop's first tick: the strategy builds its state from the newest 200 candles
+                List<io.cointrader.core.Candle> window = new ArrayList<>();
+                for (int j = Math.max(0, i - TickProcessor.CANDLE_COUNT + 1); j <= i; j++) {
+                    window.add(c.candle(j));
+                }
+                started[s] = true;
+                folded[s] = i - 1;
+                return parts.strategy().evaluate(c.symbol(), window, market);
+            }
+            if (!evaluated) {
+                evaluate(s, c, i, c.close(i));
+            }
+            return tracks[s].signal(Instant.ofEpochSecond(c.openSecond(i)));
+        }
+
+        /** Positions, open orders and cash change only in a full tick: read them back after one. */
+        private void refreshAccount(int s, Symbol symbol) {
+            PaperBroker broker = parts.broker();
+            Map<Symbol, Position> positions = new TreeMap<>(java.util.Comparator.comparing(Symbol::marketCode));
+            for (Position p : broker.positions()) {
+                positions.put(p.symbol(), p);
+            }
+            List<Order> open = parts.store().openOrders();
+            Position position = positions.get(symbol);
+            held[s] = position != null && position.quantity().signum() > 0;
+            quantity[s] = position == null ? 0.0 : position.quantity().doubleValue();
+            invested[s] = OrderPlanner.invested(symbol, positions, open);
+            openOrders[s] = open.stream().anyMatch(o -> o.symbol().equals(symbol));
+            Balance krw = broker.balances().of(broker.quoteCurrency());
+            cash = krw.total().doubleValue();
+        }
+
+        BacktestResult result(Duration elapsed) {
+            StateStore store = parts.store();
+            List<SymbolSeries> series = new ArrayList<>();
+            for (int s = 0; s < symbolCount; s++) {
+                series.add(new SymbolSeries(columns.get(s).symbol(), times, close[s], fast[s], slow[s]));
+            }
+            List<Fill> fills = store.allFills();
+            BigDecimal fees = fills.stream().map(Fill::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<Order> orders = new ArrayList<>(store.recentOrders(Integer.MAX_VALUE, 0));
+            java.util.Collections.reverse(orders);
+            Map<String, Integer> rejections = new TreeMap<>();
+            List<RiskDecisionRecord> decisions = store.recentRiskDecisions(Integer.MAX_VALUE);
+            for (RiskDecisionRecord d : decisions) {
+                if (!d.approved()) {
+                    rejections.merge(d.check(), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> events = new TreeMap<>();
+            for (SafetyEvent e : store.recentSafetyEvents(Integer.MAX_VALUE)) {
+                events.merge(e.type().name(), 1, Integer::sum);
+            }
+            BigDecimal finalEquity = parts.portfolio()
+                    .equity(parts.broker().balances(), parts.broker().positions());
+            return new BacktestResult(
+                    spec,
+                    new EquityCurve(times, equity),
+                    series,
+                    orders,
+                    fills,
+                    rejections,
+                    events,
+                    finalEquity,
+                    fees,
+                    exposedSteps,
+                    (long) stepCount * symbolCount,
+                    elapsed);
+        }
+    }
+
+    /** The loop's parts as a backtest assembles them (see {@link #assemble}). */
+    record BacktestParts(
+            ReplayClock clock,
+            StateStore store,
+            PaperBroker broker,
+            ConservativeStrategy strategy,
+            AnomalyMonitor anomalies,
+            CircuitBreaker circuitBreaker,
+            Portfolio portfolio,
+            TickProcessor ticks) {}
+
+    /**
+     * The trading loop's components for a paper account in {@code store}, on {@code exchange} and the
+     * simulated {@code clock}, with an in-memory kill switch and safety events kept in the store only.
+     */
+    static BacktestParts assemble(
+            io.cointrader.config.Settings settings,
+            BacktestSpec spec,
+            io.cointrader.exchange.ExchangeAdapter exchange,
+            StateStore store,
+            ReplayClock clock) {
+        PaperBroker broker = PaperBroker.fresh("KRW", spec.initialCash(), spec.feeRate(), clock);
+        KillSwitch killSwitch = KillSwitch.inMemory(clock);
+        SafetyEventSink safety = store::saveSafetyEvent;
+        AnomalyMonitor anomalies = new AnomalyMonitor(
+                settings.safety().apiFailureThreshold(),
+                settings.safety().priceAnomalyPct(),
+                settings.safety().spreadAnomalyPct(),
+                settings.safety().balanceMismatchTolerancePct(),
+                clock);
+        CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
+        RiskManager risk = new RiskManager(SystemBuilder.riskLimits(settings));
+        ExecutionEngine engine =
+                new ExecutionEngine(broker, risk, store, killSwitch, safety, new IntentIds("backtest"), clock);
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock);
+        ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
+        TradingParts tradingParts = new TradingParts(
+                exchange,
+                strategy,
+                engine,
+                reconciler,
+                broker,
+                store,
+                killSwitch,
+                anomalies,
+                breaker,
+                safety,
+                AdvisorStep.none(store, clock),
+                new EntryBlock(),
+                clock);
+        Portfolio portfolio = new Portfolio(broker.quoteCurrency());
+        TickProcessor ticks = new TickProcessor(
+                tradingParts,
+                new OrderPlanner(settings.risk().maxPositionSizePct()),
+                new PairRules(PairRules.Source.table(), spec.symbols(), clock),
+                portfolio,
+                Journals.quiet());
+        return new BacktestParts(clock, store, broker, strategy, anomalies, breaker, portfolio, ticks);
+    }
+}

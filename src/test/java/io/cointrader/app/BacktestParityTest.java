@@ -1,0 +1,116 @@
+package io.cointrader.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cointrader.backtest.BacktestResult;
+import io.cointrader.config.Settings;
+import io.cointrader.config.SettingsLoader;
+import io.cointrader.core.Fill;
+import io.cointrader.core.Order;
+import io.cointrader.core.RiskDecisionRecord;
+import io.cointrader.logging.Redactor;
+import io.cointrader.state.StateStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The replay loop stepped on candle closes and the backtest over the same window place the same orders
+ * and get the same fills, with the same risk rejections and safety events: the backtest is the loop,
+ * not a second implementation of its rules. Tight limits make every path of the pipeline happen.
+ */
+class BacktestParityTest {
+
+    private static final String FROM = "2025-10-21T00:00:00Z";
+    private static final String TO = "2025-11-30T00:00:00Z";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void backtestPlacesTheOrdersAndGetsTheFillsOfTheReplayLoop() throws InterruptedException {
+        Map<String, String> env = environment();
+        Loop loop = runLoop(settings(env));
+        BacktestResult backtest = BacktestCommand.backtest(
+                settings(env),
+                new BacktestCommand.Options(
+                        Optional.of(FROM), Optional.of(TO), "60m", Optional.empty(), dir.resolve("reports")),
+                done -> {});
+
+        assertThat(loop.orders).hasSizeGreaterThan(20);
+        assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
+        assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
+        assertThat(backtest.rejections()).isEqualTo(loop.rejections).containsKeys("MAX_POSITIONS");
+        assertThat(backtest.safetyEvents()).isEqualTo(loop.safetyEvents).containsKeys("PRICE_ANOMALY");
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("EXCHANGE", "replay");
+        env.put("TRADING_SYMBOLS", "BTC/KRW,ETH/KRW,XRP/KRW,SOL/KRW");
+        env.put("REPLAY_FROM", FROM);
+        env.put("REPLAY_TO", TO);
+        env.put("MAX_POSITIONS", "2");
+        env.put("MAX_POSITION_SIZE_PCT", "20");
+        env.put("PRICE_ANOMALY_PCT", "3");
+        env.put("CIRCUIT_BREAKER_THRESHOLD_PCT", "6");
+        env.put("DB_PATH", dir.resolve("loop.db").toString());
+        env.put("KILL_SWITCH_FILE", dir.resolve("kill").toString());
+        env.put("LOG_DIR", dir.resolve("logs").toString());
+        return env;
+    }
+
+    private Settings settings(Map<String, String> env) {
+        return SettingsLoader.load(Map.of(), env, dir).settings();
+    }
+
+    private record Loop(
+            List<String> orders,
+            List<String> fills,
+            Map<String, Integer> rejections,
+            Map<String, Integer> safetyEvents) {}
+
+    private static Loop runLoop(Settings settings) throws InterruptedException {
+        try (TradingSystem system = SystemBuilder.build(settings, Redactor.withSecrets(List.of()), line -> {})) {
+            new TradingSession(settings, new PrintWriter(new StringWriter()), false)
+                    .trade(system, new StopSignal(), false);
+            StateStore store = system.parts().store();
+            List<Order> orders = new ArrayList<>(store.recentOrders(100_000, 0));
+            Collections.reverse(orders);
+            Map<String, Integer> rejections = new TreeMap<>();
+            for (RiskDecisionRecord d : store.recentRiskDecisions(100_000)) {
+                if (!d.approved()) {
+                    rejections.merge(d.check(), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> events = new TreeMap<>();
+            store.recentSafetyEvents(100_000).forEach(e -> events.merge(e.type().name(), 1, Integer::sum));
+            return new Loop(orders(orders), fills(store.allFills()), rejections, events);
+        }
+    }
+
+    private static List<String> orders(List<Order> orders) {
+        return orders.stream()
+                .map(o -> o.intentId() + " " + o.type() + " " + o.price().toPlainString() + " "
+                        + o.quantity().toPlainString() + " "
+                        + o.filledQuantity().toPlainString() + " " + o.status()
+                        + " " + o.createdAt())
+                .toList();
+    }
+
+    private static List<String> fills(List<Fill> fills) {
+        return fills.stream()
+                .map(f -> f.symbol() + " " + f.side() + " " + f.price().toPlainString() + " "
+                        + f.quantity().toPlainString() + " " + f.fee().toPlainString() + " " + f.time())
+                .toList();
+    }
+}
