@@ -11,7 +11,6 @@ import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -49,6 +48,11 @@ final class Application implements TraderApp {
 
     interface Action {
         int run(Settings settings, Redactor redactor) throws Exception;
+    }
+
+    /** An action that also reads the warnings met while loading the settings. */
+    interface LoadedAction {
+        int run(ConfigResult loaded, Redactor redactor) throws Exception;
     }
 
     @Override
@@ -94,11 +98,9 @@ final class Application implements TraderApp {
 
     @Override
     public int selftest(Invocation invocation, boolean notify) {
-        return guarded(invocation, (settings, redactor) -> {
-            List<String> notes = SettingsLoader.load(invocation.overrides(), environment, workingDir)
-                    .warnings();
-            return new SelftestCommand(settings, redactor, notes, invocation).run(notify);
-        });
+        return guardedLoaded(invocation, (loaded, redactor) -> new SelftestCommand(
+                        loaded.settings(), redactor, loaded.warnings(), invocation)
+                .run(notify));
     }
 
     @Override
@@ -116,6 +118,10 @@ final class Application implements TraderApp {
     }
 
     private int guarded(Invocation invocation, Action action) {
+        return guardedLoaded(invocation, (loaded, redactor) -> action.run(loaded.settings(), redactor));
+    }
+
+    private int guardedLoaded(Invocation invocation, LoadedAction action) {
         Redactor redactor = Redactor.withSecrets(java.util.List.of());
         try {
             ConfigResult loaded = SettingsLoader.load(invocation.overrides(), environment, workingDir);
@@ -126,7 +132,7 @@ final class Application implements TraderApp {
                     .addKeyValue("settings", SettingsSummary.lines(settings))
                     .log("settings loaded");
             loaded.warnings().forEach(w -> invocation.err().println("note: " + w));
-            return action.run(settings, redactor);
+            return action.run(loaded, redactor);
         } catch (ConfigException e) {
             invocation.err().println("error: " + e.getMessage());
             return USAGE;

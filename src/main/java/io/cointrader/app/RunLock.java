@@ -54,17 +54,12 @@ final class RunLock implements AutoCloseable {
             Files.createDirectories(parent);
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            return Optional.of(new RunLock(channel, lock));
-        } catch (OverlappingFileLockException e) {
+        Optional<FileLock> lock = Probe.of(channel).lock();
+        if (lock.isEmpty()) {
             channel.close();
             return Optional.empty();
         }
+        return Optional.of(new RunLock(channel, lock.get()));
     }
 
     /**
@@ -77,14 +72,27 @@ final class RunLock implements AutoCloseable {
             return false;
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
+            Probe probe = Probe.of(channel);
+            if (probe.lock().isPresent()) {
+                probe.lock().get().release();
             }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return false; // this process holds it
+            return probe.heldElsewhere();
+        }
+    }
+
+    /** One attempt to lock: the lock when it was free, else whether this process or another holds it. */
+    private record Probe(Optional<FileLock> lock, boolean heldHere) {
+
+        static Probe of(FileChannel channel) throws IOException {
+            try {
+                return new Probe(Optional.ofNullable(channel.tryLock()), false);
+            } catch (OverlappingFileLockException e) {
+                return new Probe(Optional.empty(), true);
+            }
+        }
+
+        boolean heldElsewhere() {
+            return lock.isEmpty() && !heldHere;
         }
     }
 

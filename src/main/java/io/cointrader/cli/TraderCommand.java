@@ -65,11 +65,8 @@ public final class TraderCommand implements Runnable {
         @Mixin
         SettingOptions settings;
 
-        @Option(
-                names = "--mode",
-                paramLabel = "paper|live",
-                description = "Trading mode (TRADING_MODE); paper is the default.")
-        String mode;
+        @Mixin
+        ModeOption mode;
 
         @Option(names = "--once", description = "Make one pass over the symbols, then exit.")
         boolean once;
@@ -77,7 +74,7 @@ public final class TraderCommand implements Runnable {
         @Override
         public Integer call() {
             Map<String, String> overrides = settings.overrides();
-            SettingOptions.put(overrides, "TRADING_MODE", mode);
+            mode.putInto(overrides);
             return parent.app.run(parent.invocation(overrides), once);
         }
     }
@@ -225,11 +222,8 @@ public final class TraderCommand implements Runnable {
         @Mixin
         SettingOptions settings;
 
-        @Option(
-                names = "--mode",
-                paramLabel = "paper|live",
-                description = "Trading mode of the account shown (TRADING_MODE); paper is the default.")
-        String mode;
+        @Mixin
+        ModeOption mode;
 
         @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default ${DEFAULT-VALUE}).")
         String host = "127.0.0.1";
@@ -244,7 +238,7 @@ public final class TraderCommand implements Runnable {
                 return 2;
             }
             Map<String, String> overrides = settings.overrides();
-            SettingOptions.put(overrides, "TRADING_MODE", mode);
+            mode.putInto(overrides);
             return parent.app.web(parent.invocation(overrides), host, port);
         }
     }
@@ -264,11 +258,8 @@ public final class TraderCommand implements Runnable {
         @Mixin
         SettingOptions settings;
 
-        @Option(
-                names = "--mode",
-                paramLabel = "paper|live",
-                description = "Trading mode to check for (TRADING_MODE); paper is the default.")
-        String mode;
+        @Mixin
+        ModeOption mode;
 
         @Option(names = "--notify", description = "Also send a test message to Slack.")
         boolean notify;
@@ -276,7 +267,7 @@ public final class TraderCommand implements Runnable {
         @Override
         public Integer call() {
             Map<String, String> overrides = settings.overrides();
-            SettingOptions.put(overrides, "TRADING_MODE", mode);
+            mode.putInto(overrides);
             return parent.app.selftest(parent.invocation(overrides), notify);
         }
     }

@@ -3,9 +3,7 @@ package io.cointrader.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.cointrader.testing.LogCapture;
 import io.cointrader.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class LlmAdvisorTest {
 
@@ -26,22 +23,16 @@ class LlmAdvisorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final ScriptedLlmClient client = new ScriptedLlmClient();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(LlmAdvisor.class);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private Level previousLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of(LlmAdvisor.class, Level.DEBUG);
     }
 
     @AfterEach
     void release() {
-        logger.detachAppender(logs);
-        logger.setLevel(previousLevel);
+        logs.close();
     }
 
     private LlmAdvisor advisor(AdvisorBudget budget) {
@@ -65,10 +56,6 @@ class LlmAdvisorTest {
         context.put("indicators", Map.of("rsi", 41.5));
         context.put("recent_closes", List.of("100", "101"));
         return context;
-    }
-
-    private List<ILoggingEvent> logged(Level level) {
-        return logs.list.stream().filter(e -> e.getLevel() == level).toList();
     }
 
     @Test
@@ -98,7 +85,7 @@ class LlmAdvisorTest {
         client.reply("I think you should sell. " + ADVICE);
 
         assertThat(advisor().advise("KRW-BTC", context("100000", "HOLD"))).isEmpty();
-        assertThat(logged(Level.WARN)).hasSize(1);
+        assertThat(logs.events(Level.WARN)).hasSize(1);
     }
 
     @Test
@@ -117,8 +104,8 @@ class LlmAdvisorTest {
         assertThat(advisor.advise("KRW-ETH", context("5000000", "BUY"))).isEmpty();
 
         assertThat(client.requests()).hasSize(1);
-        assertThat(logged(Level.WARN)).isEmpty();
-        assertThat(logged(Level.INFO)).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+        assertThat(logs.events(Level.WARN)).isEmpty();
+        assertThat(logs.events(Level.INFO)).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
                 .contains("KRW-ETH")
                 .contains("budget"));
     }
@@ -150,8 +137,8 @@ class LlmAdvisorTest {
         assertThat(advisor.advise("KRW-BTC", context("100500", "SELL"))).isPresent();
         assertThat(advisor.advise("KRW-ETH", context("100500", "SELL"))).isPresent();
         assertThat(client.requests()).hasSize(4);
-        assertThat(logged(Level.WARN)).isEmpty();
-        assertThat(logged(Level.DEBUG))
+        assertThat(logs.events(Level.WARN)).isEmpty();
+        assertThat(logs.events(Level.DEBUG))
                 .filteredOn(e -> e.getFormattedMessage().contains("not asked"))
                 .hasSize(2);
     }
@@ -171,7 +158,7 @@ class LlmAdvisorTest {
 
         assertThat(advisor().advise("KRW-BTC", context("100000", "HOLD"))).isEmpty();
 
-        assertThat(logged(Level.WARN)).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+        assertThat(logs.events(Level.WARN)).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
                 .contains("AUTH")
                 .contains("HTTP 401"));
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.cointrader.core.Secret;
+import io.cointrader.testing.LogCapture;
 import io.cointrader.testing.MutableClock;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Canary keys through every failure path, with a server that echoes the key back in every answer: no
@@ -35,22 +31,16 @@ class LlmSecretsCanaryTest {
 
     private final FakeLlmServer server = new FakeLlmServer();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.cointrader.llm");
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private Level previousLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of("io.cointrader.llm", Level.TRACE);
     }
 
     @AfterEach
     void restore() {
-        logger.detachAppender(logs);
-        logger.setLevel(previousLevel);
+        logs.close();
         server.close();
     }
 
@@ -88,13 +78,8 @@ class LlmSecretsCanaryTest {
         assertThat(server.requests()).hasSizeGreaterThanOrEqualTo(20);
         List<String> texts = new ArrayList<>();
         thrown.forEach(t -> chain(t, texts));
-        for (ILoggingEvent event : logs.list) {
-            texts.add(event.getFormattedMessage());
-            for (IThrowableProxy p = event.getThrowableProxy(); p != null; p = p.getCause()) {
-                texts.add(p.getMessage());
-            }
-        }
-        assertThat(logs.list).isNotEmpty();
+        texts.addAll(logs.texts());
+        assertThat(logs.events()).isNotEmpty();
         assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(String.valueOf(text))
                 .doesNotContain(key)
                 .doesNotContain(key.substring(key.indexOf("CANARY"))));

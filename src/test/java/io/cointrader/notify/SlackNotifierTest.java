@@ -6,13 +6,12 @@ import static io.cointrader.notify.FakeSlackServer.Reply.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cointrader.core.Secret;
 import io.cointrader.core.Severity;
+import io.cointrader.testing.LogCapture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,26 +19,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** What reaches Slack and what happens on each kind of reply. */
 class SlackNotifierTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.cointrader.notify");
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private LogCapture logs;
     private SlackFixture fx;
 
     @BeforeEach
     void setUp() throws IOException {
         fx = new SlackFixture();
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of("io.cointrader.notify");
     }
 
     @AfterEach
     void tearDown() {
         fx.close();
-        logger.detachAppender(logs);
+        logs.close();
     }
 
     @Test
@@ -175,8 +171,7 @@ class SlackNotifierTest {
     }
 
     private List<String> messages(Level level) {
-        return logs.list.stream()
-                .filter(e -> e.getLevel() == level)
+        return logs.events(level).stream()
                 .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.cointrader.core.Secret;
 import io.cointrader.core.Severity;
+import io.cointrader.testing.LogCapture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -19,32 +17,25 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The webhook URL is the credential: no log line, exception or description may carry it. */
 class SlackSecretCanaryTest {
 
     private static final String CANARY = "CANARY";
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.cointrader.notify");
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private Level previousLevel;
+    private LogCapture logs;
     private SlackFixture fx;
 
     @BeforeEach
     void setUp() throws IOException {
         fx = new SlackFixture();
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of("io.cointrader.notify", Level.TRACE);
     }
 
     @AfterEach
     void tearDown() {
         fx.close();
-        logger.detachAppender(logs);
-        logger.setLevel(previousLevel);
+        logs.close();
     }
 
     @Test
@@ -78,13 +69,8 @@ class SlackSecretCanaryTest {
         assertThat(notHttp).isInstanceOf(IllegalArgumentException.class);
         texts.add(invalid.getMessage());
         texts.add(notHttp.getMessage());
-        for (ILoggingEvent event : logs.list) {
-            texts.add(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                texts.add(t.getMessage());
-            }
-        }
-        assertThat(logs.list).extracting(ILoggingEvent::getLevel).contains(Level.WARN, Level.ERROR);
+        texts.addAll(logs.texts());
+        assertThat(logs.events()).extracting(ILoggingEvent::getLevel).contains(Level.WARN, Level.ERROR);
         assertThat(texts).allSatisfy(text -> assertThat(String.valueOf(text)).doesNotContain(CANARY));
         assertThat(fx.fallback.sent()).allSatisfy(s -> assertThat(s.text()).doesNotContain(CANARY));
     }

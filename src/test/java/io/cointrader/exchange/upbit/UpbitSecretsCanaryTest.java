@@ -7,20 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.OrderRequest;
+import io.cointrader.testing.LogCapture;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Canary keys through every failure path: no exception text and no log line may carry the access key,
@@ -35,22 +31,16 @@ class UpbitSecretsCanaryTest {
             + ECHO + " for key " + ACCESS + " signed with " + SECRET + "\"}}";
 
     private final PrivateFixture fx = new PrivateFixture(ACCESS, SECRET);
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.cointrader");
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private Level previousLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of("io.cointrader", Level.TRACE);
     }
 
     @AfterEach
     void restore() {
-        logger.detachAppender(logs);
-        logger.setLevel(previousLevel);
+        logs.close();
         fx.close();
     }
 
@@ -95,8 +85,8 @@ class UpbitSecretsCanaryTest {
 
         List<String> texts = new ArrayList<>();
         thrown.forEach(t -> texts.addAll(texts(t)));
-        logs.list.forEach(e -> texts.addAll(texts(e)));
-        assertThat(logs.list).as("the retried reads log their failures").isNotEmpty();
+        texts.addAll(logs.texts());
+        assertThat(logs.events()).as("the retried reads log their failures").isNotEmpty();
         assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(forbidden));
         assertThat(String.join("\n", texts)).contains("jwt_verification", "insufficient_funds_bid", "HTTP 500");
     }
@@ -117,14 +107,6 @@ class UpbitSecretsCanaryTest {
         List<String> out = new ArrayList<>();
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             out.add(String.valueOf(t));
-        }
-        return out;
-    }
-
-    private static List<String> texts(ILoggingEvent event) {
-        List<String> out = new ArrayList<>(List.of(event.getFormattedMessage()));
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            out.add(t.getClassName() + ": " + t.getMessage());
         }
         return out;
     }

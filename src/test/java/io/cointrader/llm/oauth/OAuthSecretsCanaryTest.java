@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.cointrader.core.Secret;
 import io.cointrader.llm.LlmRequest;
+import io.cointrader.testing.LogCapture;
 import io.cointrader.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Servers that echo every token back: no exception message and no log line may carry one. */
 class OAuthSecretsCanaryTest {
@@ -36,25 +33,19 @@ class OAuthSecretsCanaryTest {
     @TempDir
     Path dir;
 
-    final Logger logger = (Logger) LoggerFactory.getLogger("io.cointrader");
-    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final MutableClock clock = new MutableClock(NOW);
-    Level previous;
+    LogCapture logs;
     FakeHttp server;
 
     @BeforeEach
     void capture() throws Exception {
-        previous = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        logs.start();
-        logger.addAppender(logs);
+        logs = LogCapture.of("io.cointrader", Level.TRACE);
         server = new FakeHttp();
     }
 
     @AfterEach
     void restore() {
-        logger.detachAppender(logs);
-        logger.setLevel(previous);
+        logs.close();
         server.close();
     }
 
@@ -111,8 +102,8 @@ class OAuthSecretsCanaryTest {
         assertThat(server.requestsTo("/codex/responses")).hasSize(4);
         List<String> texts = new ArrayList<>();
         thrown.forEach(t -> texts.add(String.valueOf(t.getMessage())));
-        logs.list.forEach(e -> texts.add(e.getFormattedMessage()));
-        assertThat(logs.list).isNotEmpty();
+        logs.events().forEach(e -> texts.add(e.getFormattedMessage()));
+        assertThat(logs.events()).isNotEmpty();
         assertThat(texts).allSatisfy(text -> assertThat(text)
                 .doesNotContain("CANARY")
                 .doesNotContain(ACCESS.substring(0, 40))
