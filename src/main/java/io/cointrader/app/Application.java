@@ -92,6 +92,17 @@ final class Application implements TraderApp {
     }
 
     @Override
+    public int backtest(Invocation invocation, TraderApp.BacktestRequest request) {
+        return guarded(invocation, (settings, redactor) -> new BacktestCommand(settings, invocation)
+                .run(new BacktestCommand.Options(
+                        Optional.ofNullable(request.from()),
+                        Optional.ofNullable(request.to()),
+                        request.interval(),
+                        Optional.ofNullable(request.data()).map(workingDir::resolve),
+                        workingDir.resolve(request.reportDir()))));
+    }
+
+    @Override
     public int status(Invocation invocation) {
         return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
     }

@@ -31,6 +31,15 @@ public interface TraderApp {
     /** Runs the Upbit-compatible simulator until stopped. */
     int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey);
 
+    /**
+     * What {@code trader backtest} was asked: the window (dates or instants; null for the data's own),
+     * the candle interval, a CSV file or folder (null for the bundled history) and the report folder.
+     */
+    record BacktestRequest(String from, String to, String interval, String data, String reportDir) {}
+
+    /** Runs the trading pipeline over historical candles and writes the report. */
+    int backtest(Invocation invocation, BacktestRequest request);
+
     /** Prompts for exchange API keys and a master key, and writes the encrypted key file. */
     int encryptKeys(Invocation invocation, String exchange);
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             TraderCommand.Status.class,
             TraderCommand.Selftest.class,
             TraderCommand.Web.class,
+            TraderCommand.Backtest.class,
             TraderCommand.EncryptKeys.class,
             TraderCommand.Sim.class
         })
@@ -240,6 +241,66 @@ public final class TraderCommand implements Runnable {
             Map<String, String> overrides = settings.overrides();
             mode.putInto(overrides);
             return parent.app.web(parent.invocation(overrides), host, port);
+        }
+    }
+
+    /** {@code trader backtest}. */
+    @Command(
+            name = "backtest",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the strategy, risk manager, execution engine and paper broker of `trader run` over",
+                "historical candles on a simulated clock; print the report and write it as HTML and CSV.",
+                "Every risk setting of `run` applies (--set NAME=VALUE)."
+            })
+    static final class Backtest implements Callable<Integer> {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Mixin
+        SettingOptions settings;
+
+        @Option(
+                names = "--from",
+                paramLabel = "DATE",
+                description = "First step: a date (UTC midnight) or an instant like 2025-10-20T09:00:00Z "
+                        + "(default: once 200 candles are behind, as the live loop sees them).")
+        String from;
+
+        @Option(
+                names = "--to",
+                paramLabel = "DATE",
+                description = "Last step, included (default: the end of the data).")
+        String to;
+
+        @Option(
+                names = "--interval",
+                paramLabel = "INTERVAL",
+                description = "Candle interval: 1m, 3m, 5m, 15m, 30m, 60m, 4h, 1d (default ${DEFAULT-VALUE}).")
+        String interval = "60m";
+
+        @Option(
+                names = "--data",
+                paramLabel = "FILE|DIR",
+                description = "Candle CSV (timestamp_utc,open,high,low,close,volume) or a folder of them named "
+                        + "like KRW-BTC_60m.csv (default: the bundled Upbit history, 60m).")
+        String data;
+
+        @Option(names = "--initial-krw", paramLabel = "AMOUNT", description = "Starting cash (PAPER_INITIAL_KRW).")
+        String initialKrw;
+
+        @Option(
+                names = "--report-dir",
+                paramLabel = "DIR",
+                description = "Where the HTML report and the trade list go (default ${DEFAULT-VALUE}).")
+        String reportDir = "reports";
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = settings.overrides();
+            SettingOptions.put(overrides, "PAPER_INITIAL_KRW", initialKrw);
+            return parent.app.backtest(
+                    parent.invocation(overrides), new TraderApp.BacktestRequest(from, to, interval, data, reportDir));
         }
     }
 
