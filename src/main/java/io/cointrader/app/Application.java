@@ -7,6 +7,7 @@ import io.cointrader.config.Settings;
 import io.cointrader.config.SettingsLoader;
 import io.cointrader.config.SettingsSummary;
 import io.cointrader.config.TradingMode;
+import io.cointrader.exchange.upbit.Sleeper;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
 import java.io.IOException;
@@ -85,6 +86,18 @@ final class Application implements TraderApp {
     public int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey) {
         return guarded(invocation, (settings, redactor) -> new SimCommand(settings, invocation)
                 .run(new SimCommand.Options(port, speed, krw, accessKey, secretKey)));
+    }
+
+    @Override
+    public int downloadCandles(Invocation invocation, CandleDownload request) {
+        return guarded(invocation, (settings, redactor) -> new CandlesCommand(
+                        settings,
+                        invocation,
+                        java.time.Clock.systemUTC(),
+                        Sleeper.THREAD,
+                        System.console() != null,
+                        System::nanoTime)
+                .download(request));
     }
 
     @Override
