@@ -7,6 +7,7 @@ import io.cointrader.config.Settings;
 import io.cointrader.config.SettingsLoader;
 import io.cointrader.config.SettingsSummary;
 import io.cointrader.config.TradingMode;
+import io.cointrader.exchange.upbit.Sleeper;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
 import java.io.IOException;
@@ -100,6 +101,18 @@ final class Application implements TraderApp {
                         request.interval(),
                         Optional.ofNullable(request.data()).map(workingDir::resolve),
                         workingDir.resolve(request.reportDir()))));
+    }
+
+    @Override
+    public int downloadCandles(Invocation invocation, CandleDownload request) {
+        return guarded(invocation, (settings, redactor) -> new CandlesCommand(
+                        settings,
+                        invocation,
+                        java.time.Clock.systemUTC(),
+                        Sleeper.THREAD,
+                        System.console() != null,
+                        System::nanoTime)
+                .download(request));
     }
 
     @Override

@@ -14,6 +14,13 @@ public interface TraderApp {
     /** Setting overrides from flags, keyed by variable name (e.g. TRADING_MODE), and the console. */
     record Invocation(Map<String, String> overrides, PrintWriter out, PrintWriter err) {}
 
+    /**
+     * What {@code trader candles download} was asked, as typed; the application parses and checks it.
+     *
+     * @param to null for "now"
+     */
+    record CandleDownload(String interval, String from, String to, int requestsPerSecond) {}
+
     int run(Invocation invocation, boolean once);
 
     int kill(Invocation invocation, String reason, boolean closePositions);
@@ -39,6 +46,9 @@ public interface TraderApp {
 
     /** Runs the trading pipeline over historical candles and writes the report. */
     int backtest(Invocation invocation, BacktestRequest request);
+
+    /** Downloads the candles of the configured symbols into the candle cache (CANDLE_CACHE_PATH). */
+    int downloadCandles(Invocation invocation, CandleDownload request);
 
     /** Prompts for exchange API keys and a master key, and writes the encrypted key file. */
     int encryptKeys(Invocation invocation, String exchange);

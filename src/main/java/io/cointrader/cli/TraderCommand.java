@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             TraderCommand.Web.class,
             TraderCommand.Backtest.class,
             TraderCommand.EncryptKeys.class,
-            TraderCommand.Sim.class
+            TraderCommand.Sim.class,
+            TraderCommand.Candles.class
         })
 public final class TraderCommand implements Runnable {
 
@@ -330,6 +331,78 @@ public final class TraderCommand implements Runnable {
             Map<String, String> overrides = settings.overrides();
             mode.putInto(overrides);
             return parent.app.selftest(parent.invocation(overrides), notify);
+        }
+    }
+
+    /** {@code trader candles}: historical candles. */
+    @Command(
+            name = "candles",
+            mixinStandardHelpOptions = true,
+            description = "Historical candles from Upbit, kept in a local cache (CANDLE_CACHE_PATH).",
+            subcommands = {TraderCommand.CandlesDownload.class})
+    static final class Candles implements Runnable {
+        @ParentCommand
+        TraderCommand parent;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    /** {@code trader candles download}. */
+    @Command(
+            name = "download",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Download candles of the symbols into the cache, within Upbit's rate limit.",
+                "Resumable: what the cache already holds is not fetched again; an interrupted run keeps",
+                "every page it got. The candle still forming is left out."
+            })
+    static final class CandlesDownload implements Callable<Integer> {
+        @ParentCommand
+        Candles parent;
+
+        @Mixin
+        SettingOptions settings;
+
+        @Option(
+                names = "--interval",
+                required = true,
+                paramLabel = "1m|3m|5m|10m|15m|30m|60m|240m|1h|4h|1d",
+                description = "Candle interval.")
+        String interval;
+
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "DATE",
+                description =
+                        "First open time: YYYY-MM-DD (00:00 UTC) or an ISO-8601 time such as 2025-01-01T09:00:00Z.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "End, exclusive, in the same forms (default: now).")
+        String to;
+
+        @Option(names = "--cache", paramLabel = "FILE", description = "Candle cache file (CANDLE_CACHE_PATH).")
+        String cache;
+
+        @Option(
+                names = "--requests-per-second",
+                paramLabel = "N",
+                description = "Request budget, 1 to 10 (Upbit allows 10; default ${DEFAULT-VALUE}).")
+        int requestsPerSecond = 8;
+
+        @Override
+        public Integer call() {
+            Map<String, String> overrides = settings.overrides();
+            SettingOptions.put(overrides, "CANDLE_CACHE_PATH", cache);
+            TraderCommand root = parent.parent;
+            return root.app.downloadCandles(
+                    root.invocation(overrides), new TraderApp.CandleDownload(interval, from, to, requestsPerSecond));
         }
     }
 }

@@ -82,7 +82,7 @@ public final class SettingsLoader {
                 risk(r),
                 safety(r),
                 paper(r),
-                new StorageSettings(r.path(DB_PATH), r.path(LOG_DIR), logLevel(r)),
+                new StorageSettings(r.path(DB_PATH), r.path(LOG_DIR), logLevel(r), r.path(CANDLE_CACHE_PATH)),
                 new LiveSettings(
                         r.path(LIVE_MODE_TOKEN_PATH),
                         r.path(UPBIT_KEY_FILE),

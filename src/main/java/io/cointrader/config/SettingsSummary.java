@@ -57,6 +57,7 @@ public final class SettingsSummary {
             case DB_PATH -> s.storage().dbPath().toString();
             case LOG_DIR -> s.storage().logDir().toString();
             case LOG_LEVEL -> s.storage().logLevel();
+            case CANDLE_CACHE_PATH -> s.storage().candleCachePath().toString();
             case KILL_SWITCH_FILE -> s.safety().killSwitchFile().toString();
             case SLACK_WEBHOOK_URL -> secret(s.slackWebhookUrl());
             case WEB_MASTER_CODE -> secret(s.webMasterCode());

@@ -36,6 +36,7 @@ enum Variable {
     DB_PATH("data/coin_trader.db"),
     LOG_DIR("logs"),
     LOG_LEVEL("INFO"),
+    CANDLE_CACHE_PATH("data/candles.db"),
     KILL_SWITCH_FILE("RUN/kill_switch"),
     SLACK_WEBHOOK_URL(Kind.SECRET),
     WEB_MASTER_CODE(Kind.SECRET),

@@ -82,6 +82,19 @@ class TraderCliIT {
     }
 
     @Test
+    void badCandleDownloadInputIsOneLineAndExitCodeTwo() throws Exception {
+        assertOneCleanErrorLine(
+                trader().run("candles", "download", "--interval", "2h", "--from", "2025-01-01"), "--interval", "2h");
+        assertOneCleanErrorLine(
+                trader().run("candles", "download", "--interval", "1d", "--from", "2025-02-01", "--to", "2025-01-01"),
+                "--from",
+                "--to");
+        assertOneCleanErrorLine(
+                trader().run("candles", "download", "--interval", "1d", "--from", "Jan 1"), "--from", "YYYY-MM-DD");
+        assertThat(work.resolve("data/candles.db")).doesNotExist();
+    }
+
+    @Test
     void killStopsTradingUntilReleased() throws Exception {
         TraderProcess.Result kill = trader().run("kill", "--reason", "maintenance");
         assertThat(kill.exitCode()).isZero();

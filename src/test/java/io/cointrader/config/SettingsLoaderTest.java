@@ -44,7 +44,11 @@ class SettingsLoaderTest {
         assertThat(s.paper().initialKrw()).isEqualByComparingTo("1000000");
         assertThat(s.paper().feeRate()).isEqualByComparingTo("0.0005");
         assertThat(s.storage())
-                .isEqualTo(new StorageSettings(dir.resolve("data/coin_trader.db"), dir.resolve("logs"), "INFO"));
+                .isEqualTo(new StorageSettings(
+                        dir.resolve("data/coin_trader.db"),
+                        dir.resolve("logs"),
+                        "INFO",
+                        dir.resolve("data/candles.db")));
         assertThat(s.slackWebhookUrl()).isEmpty();
         assertThat(s.webMasterCode()).isEmpty();
         assertThat(s.llm())

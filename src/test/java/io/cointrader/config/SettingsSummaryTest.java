@@ -43,6 +43,7 @@ class SettingsSummaryTest {
             "DB_PATH",
             "LOG_DIR",
             "LOG_LEVEL",
+            "CANDLE_CACHE_PATH",
             "KILL_SWITCH_FILE",
             "SLACK_WEBHOOK_URL",
             "WEB_MASTER_CODE",

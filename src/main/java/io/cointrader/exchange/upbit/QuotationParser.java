@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * Parsers of the quotation (public) responses, upbit-api.md section 1. Each accepts the raw body and
  * throws only {@link ExchangeUnavailableException} for anything it cannot read.
  */
-final class QuotationParser {
+public final class QuotationParser {
 
     private QuotationParser() {}
 
@@ -75,10 +75,10 @@ final class QuotationParser {
     }
 
     /**
-     * {@code /v1/candles/minutes/{unit}}: sorted ascending by open time ({@code candle_date_time_utc},
+     * {@code /v1/candles/minutes/{unit}} and {@code /v1/candles/days}: sorted ascending by open time ({@code candle_date_time_utc},
      * read as UTC). Of two candles with the same open time the one with the later last tick wins.
      */
-    static List<Candle> candles(byte[] body, Symbol symbol) {
+    public static List<Candle> candles(byte[] body, Symbol symbol) {
         Map<Instant, Dated> byOpenTime = new TreeMap<>();
         for (JsonNode entry : array(UpbitJson.read(body, "candle"), "candle")) {
             object(entry, "candle");
