@@ -7,6 +7,9 @@ import io.cointrader.backtest.BacktestSpec;
 import io.cointrader.backtest.CandleColumns;
 import io.cointrader.backtest.CandleSources;
 import io.cointrader.backtest.Intervals;
+import io.cointrader.candles.CandleCache;
+import io.cointrader.candles.CandleDownloader;
+import io.cointrader.candles.ProgressBar;
 import io.cointrader.cli.TraderApp.Invocation;
 import io.cointrader.config.Settings;
 import io.cointrader.core.Symbol;
@@ -19,16 +22,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /** {@code trader backtest}: the loop's parts over historical candles, then the report. */
 final class BacktestCommand {
 
     /**
-     * @param data a CSV file or folder; empty for the bundled history
+     * @param data a CSV file or folder, or {@link #CACHE} for the local candle cache; empty for the
+     *     bundled history
      * @param reportDir where the report files go
      */
     record Options(Optional<String> from, Optional<String> to, String interval, Optional<Path> data, Path reportDir) {}
+
+    /** The {@code --data} word that selects the local candle cache (unless a file of that name exists). */
+    static final String CACHE = "cache";
 
     private final Settings settings;
     private final Invocation invocation;
@@ -41,7 +47,11 @@ final class BacktestCommand {
     int run(Options options) {
         BacktestResult result;
         try {
-            result = backtest(settings, options, progressBar());
+            result = backtest(
+                    settings,
+                    options,
+                    (label, total) -> new ProgressBar(
+                            invocation.err(), System.console() != null, label, total, System::nanoTime));
         } catch (BacktestDataException e) {
             throw new UserError(Application.USAGE, e.getMessage());
         }
@@ -50,13 +60,13 @@ final class BacktestCommand {
     }
 
     /** Loads the candles, checks the window, runs; what {@code trader backtest} does before reporting. */
-    static BacktestResult backtest(Settings settings, Options options, LongConsumer progress) {
+    static BacktestResult backtest(Settings settings, Options options, CandleDownloader.ProgressFactory progress) {
         Duration interval = Intervals.parse(options.interval());
         List<Symbol> symbols = settings.symbols();
-        Map<Symbol, CandleColumns> data = options.data()
-                .map(path -> CandleSources.fromPath(path, symbols, interval))
-                .orElseGet(() -> CandleSources.bundled(symbols, interval));
-        String source = options.data().map(Path::toString).orElse("bundled Upbit history");
+        Map<Symbol, CandleColumns> data = load(settings, options.data(), symbols, interval);
+        String source = options.data()
+                .map(p -> isCache(p) ? "candle cache " + settings.storage().candleCachePath() : p.toString())
+                .orElse("bundled Upbit history");
         BacktestWindow window = BacktestWindow.of(options.from(), options.to(), interval, data);
         BacktestSpec spec = new BacktestSpec(
                 symbols,
@@ -73,14 +83,50 @@ final class BacktestCommand {
         try {
             Backtester.BacktestParts parts =
                     Backtester.assemble(settings, spec, new ColumnsExchange(data, interval, clock), store, clock);
-            return new Backtester(spec, data, parts, progress).run();
+            long steps = (window.to().getEpochSecond() - window.from().getEpochSecond()) / interval.toSeconds() + 1;
+            ProgressBar bar = progress.start("backtest", steps);
+            BacktestResult result = new Backtester(spec, data, parts, bar::update).run();
+            bar.finish();
+            return result;
         } finally {
             store.close();
         }
     }
 
-    private LongConsumer progressBar() {
-        return done -> {};
+    private static Map<Symbol, CandleColumns> load(
+            Settings settings, Optional<Path> data, List<Symbol> symbols, Duration interval) {
+        if (data.isEmpty()) {
+            return CandleSources.bundled(symbols, interval);
+        }
+        if (!isCache(data.get())) {
+            return CandleSources.fromPath(data.get(), symbols, interval);
+        }
+        Path file = settings.storage().candleCachePath();
+        if (!java.nio.file.Files.exists(file)) {
+            throw new BacktestDataException("the candle cache " + file + " does not exist yet; fill it with "
+                    + "`trader candles download --symbols ... --interval " + Intervals.format(interval)
+                    + " --from ...`");
+        }
+        Map<Symbol, CandleColumns> out = new LinkedHashMap<>();
+        try (CandleCache cache = CandleCache.open(file)) {
+            for (Symbol symbol : symbols) {
+                List<io.cointrader.core.Candle> candles = cache.read(
+                        symbol,
+                        (int) interval.toMinutes(),
+                        java.time.Instant.EPOCH,
+                        java.time.Instant.parse("9999-01-01T00:00:00Z"));
+                out.put(symbol, CandleSources.columns(symbol, candles, "the candle cache " + file, interval));
+            }
+        } catch (io.cointrader.candles.CandleCacheException e) {
+            throw new BacktestDataException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static boolean isCache(Path data) {
+        return data.getFileName() != null
+                && data.getFileName().toString().equals(CACHE)
+                && !java.nio.file.Files.exists(data);
     }
 
     private static Map<String, String> reportedSettings(Settings settings) {

@@ -282,9 +282,10 @@ public final class TraderCommand implements Runnable {
 
         @Option(
                 names = "--data",
-                paramLabel = "FILE|DIR",
-                description = "Candle CSV (timestamp_utc,open,high,low,close,volume) or a folder of them named "
-                        + "like KRW-BTC_60m.csv (default: the bundled Upbit history, 60m).")
+                paramLabel = "FILE|DIR|cache",
+                description = "Candle CSV (timestamp_utc,open,high,low,close,volume), a folder of them named "
+                        + "like KRW-BTC_60m.csv, or `cache` for the candles of `trader candles download` "
+                        + "(default: the bundled Upbit history, 60m).")
         String data;
 
         @Option(names = "--initial-krw", paramLabel = "AMOUNT", description = "Starting cash (PAPER_INITIAL_KRW).")

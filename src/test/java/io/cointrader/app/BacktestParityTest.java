@@ -44,7 +44,7 @@ class BacktestParityTest {
                 settings(env),
                 new BacktestCommand.Options(
                         Optional.of(FROM), Optional.of(TO), "60m", Optional.empty(), dir.resolve("reports")),
-                done -> {});
+                io.cointrader.candles.CandleDownloader.ProgressFactory.NONE);
 
         assertThat(loop.orders).hasSizeGreaterThan(20);
         assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
