@@ -94,7 +94,7 @@ public class BacktestBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 2, time = 10)
+    @Warmup(iterations = 3, time = 10)
     @Measurement(iterations = 3, time = 10)
     public TradingRecord ta4j(Ta4jSeries ta4j, Candles counter) {
         counter.candles += data.size();
