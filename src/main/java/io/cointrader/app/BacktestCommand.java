@@ -13,9 +13,7 @@ import io.cointrader.candles.ProgressBar;
 import io.cointrader.cli.TraderApp.Invocation;
 import io.cointrader.config.Settings;
 import io.cointrader.core.Symbol;
-import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.logging.LogSetup;
-import io.cointrader.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -78,19 +76,11 @@ final class BacktestCommand {
                 source,
                 reportedSettings(settings));
         LogSetup.silenceTradingJournals();
-        ReplayClock clock = new ReplayClock(window.from());
-        StateStore store = BacktestStores.open();
-        try {
-            Backtester.BacktestParts parts =
-                    Backtester.assemble(settings, spec, new ColumnsExchange(data, interval, clock), store, clock);
-            long steps = (window.to().getEpochSecond() - window.from().getEpochSecond()) / interval.toSeconds() + 1;
-            ProgressBar bar = progress.start("backtest", steps);
-            BacktestResult result = new Backtester(spec, data, parts, bar::update).run();
-            bar.finish();
-            return result;
-        } finally {
-            store.close();
-        }
+        long steps = (window.to().getEpochSecond() - window.from().getEpochSecond()) / interval.toSeconds() + 1;
+        ProgressBar bar = progress.start("backtest", steps);
+        BacktestResult result = Backtests.run(settings, spec, data, bar::update);
+        bar.finish();
+        return result;
     }
 
     private static Map<Symbol, CandleColumns> load(

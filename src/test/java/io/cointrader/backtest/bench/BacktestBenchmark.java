@@ -1,5 +1,6 @@
 package io.cointrader.backtest.bench;
 
+import io.cointrader.backtest.BacktestResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -99,6 +100,29 @@ public class BacktestBenchmark {
     public TradingRecord ta4j(Ta4jSeries ta4j, Candles counter) {
         counter.candles += data.size();
         return Ta4jBaseline.run(ta4j.series);
+    }
+
+    /** The pipeline of {@code trader backtest}; built only for the benchmark that asks for it. */
+    @State(Scope.Benchmark)
+    public static class Pipeline {
+
+        PipelineRun run;
+
+        @Setup(Level.Trial)
+        public void build(BacktestBenchmark benchmark) {
+            run = new PipelineRun(benchmark.data);
+        }
+    }
+
+    /**
+     * The full decision pipeline per candle: market data, anomaly and circuit-breaker checks, strategy,
+     * risk, execution engine, paper broker and equity tracking, exactly as {@code trader backtest}.
+     */
+    @Benchmark
+    public BacktestResult pipeline(Pipeline pipeline, Candles counter) {
+        BacktestResult result = pipeline.run.run();
+        counter.candles += result.candles();
+        return result;
     }
 
     @Benchmark
