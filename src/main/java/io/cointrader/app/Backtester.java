@@ -113,15 +113,18 @@ final class Backtester {
 
         void steps() {
             long reportEvery = Math.max(1, stepCount / 200);
+            long untilReport = 1;
             for (int k = 0; k < stepCount; k++) {
                 long now = first + k * step;
                 if (Math.floorDiv(now, DAY_SECONDS) != day) {
                     newDay(now);
                 }
+                for (int s = 0; s < symbolCount; s++) {
+                    tick(s, now, k);
+                }
                 double value = cash;
                 boolean exposed = false;
                 for (int s = 0; s < symbolCount; s++) {
-                    tick(s, now, k);
                     value += quantity[s] * columns.get(s).close(newest[s]);
                     exposed |= held[s];
                 }
@@ -130,8 +133,9 @@ final class Backtester {
                 if (exposed) {
                     exposedSteps++;
                 }
-                if (k % reportEvery == 0) {
+                if (--untilReport == 0) {
                     progress.accept(k);
+                    untilReport = reportEvery;
                 }
             }
             progress.accept(stepCount);

@@ -51,6 +51,10 @@ class BacktestParityTest {
         assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
         assertThat(backtest.rejections()).isEqualTo(loop.rejections).containsKeys("MAX_POSITIONS");
         assertThat(backtest.safetyEvents()).isEqualTo(loop.safetyEvents).containsKeys("PRICE_ANOMALY");
+        assertThat(backtest.finalEquity()).isEqualByComparingTo(loop.finalEquity);
+        double[] curve = backtest.equity().values();
+        assertThat(curve[curve.length - 1])
+                .isCloseTo(loop.finalEquity.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
     }
 
     private Map<String, String> environment() {
@@ -77,7 +81,8 @@ class BacktestParityTest {
             List<String> orders,
             List<String> fills,
             Map<String, Integer> rejections,
-            Map<String, Integer> safetyEvents) {}
+            Map<String, Integer> safetyEvents,
+            java.math.BigDecimal finalEquity) {}
 
     private static Loop runLoop(Settings settings) throws InterruptedException {
         try (TradingSystem system = SystemBuilder.build(settings, Redactor.withSecrets(List.of()), line -> {})) {
@@ -94,7 +99,13 @@ class BacktestParityTest {
             }
             Map<String, Integer> events = new TreeMap<>();
             store.recentSafetyEvents(100_000).forEach(e -> events.merge(e.type().name(), 1, Integer::sum));
-            return new Loop(orders(orders), fills(store.allFills()), rejections, events);
+            var broker = system.parts().broker();
+            return new Loop(
+                    orders(orders),
+                    fills(store.allFills()),
+                    rejections,
+                    events,
+                    system.portfolio().equity(broker.balances(), broker.positions()));
         }
     }
 
