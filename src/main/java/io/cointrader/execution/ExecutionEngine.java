@@ -234,6 +234,9 @@ public final class ExecutionEngine {
     }
 
     private static void logVerdict(OrderIntent intent, RiskDecisionRecord verdict) {
+        if (!DECISIONS.isInfoEnabled()) {
+            return;
+        }
         DECISIONS
                 .atInfo()
                 .addKeyValue("event", "risk_decision")

@@ -30,6 +30,9 @@ final class OrderJournal {
         if (event.equals("placed") || event.equals("reconciled")) {
             tell(() -> listener.orderPlaced(order));
         }
+        if (!ORDERS.isInfoEnabled()) {
+            return; // the fields are formatted only for a line that is written
+        }
         ORDERS.atInfo()
                 .addKeyValue("event", event)
                 .addKeyValue("client_order_id", order.clientOrderId())
@@ -50,6 +53,9 @@ final class OrderJournal {
 
     void fill(Fill fill) {
         tell(() -> listener.filled(fill));
+        if (!FILLS.isInfoEnabled()) {
+            return;
+        }
         FILLS.atInfo()
                 .addKeyValue("event", "fill")
                 .addKeyValue("fill_id", fill.fillId())
@@ -70,6 +76,9 @@ final class OrderJournal {
     }
 
     void intent(String event, String intentId, String clientOrderId, String detail) {
+        if (!ORDERS.isInfoEnabled()) {
+            return;
+        }
         ORDERS.atInfo()
                 .addKeyValue("event", event)
                 .addKeyValue("intent_id", intentId)
