@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Audit events, decisions, safety events, snapshots, day-start equity and settings. */
+/**
+ * Records in SQLite: the stored columns and restarts. What any store must do is in {@link
+ * StateStoreContract}.
+ */
 class SqliteStateStoreRecordsTest {
 
     private static final Symbol ETH = Symbol.parse("ETH/KRW");
@@ -54,55 +56,6 @@ class SqliteStateStoreRecordsTest {
     }
 
     @Test
-    void eventsComeBackNewestFirstAndFilteredByType() {
-        store.appendEvent("tick", Map.of("n", 1), T0);
-        store.appendEvent("order", Map.of("n", 2), T0.plusSeconds(1));
-        store.appendEvent("tick", Map.of("n", 3), T0.plusSeconds(2));
-
-        assertThat(store.recentEvents(null, 10))
-                .extracting(StoredEvent::payloadJson)
-                .containsExactly("{\"n\":3}", "{\"n\":2}", "{\"n\":1}");
-        assertThat(store.recentEvents("tick", 1)).singleElement().satisfies(e -> {
-            assertThat(e.type()).isEqualTo("tick");
-            assertThat(e.time()).isEqualTo(T0.plusSeconds(2));
-            assertThat(e.payloadJson()).isEqualTo("{\"n\":3}");
-        });
-        assertThat(store.recentEvents("unheard-of", 10)).isEmpty();
-    }
-
-    @Test
-    void eventPayloadsAreJsonWithPlainNumbersAndReadableValues() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("symbol", BTC);
-        payload.put("price", new BigDecimal("1E+8"));
-        payload.put("at", T0);
-        payload.put("side", Side.SELL);
-        payload.put("note", null);
-
-        store.appendEvent("order", payload, T0);
-        store.appendEvent("empty", null, T0);
-
-        assertThat(store.recentEvents("order", 1).get(0).payloadJson())
-                .isEqualTo("{\"at\":\"2024-05-01T00:00:00Z\",\"note\":null,\"price\":100000000,"
-                        + "\"side\":\"SELL\",\"symbol\":\"BTC/KRW\"}");
-        assertThat(store.recentEvents("empty", 1).get(0).payloadJson()).isEqualTo("{}");
-    }
-
-    @Test
-    void riskDecisionsRoundTripAndOtherDecisionKindsStayOut() {
-        RiskDecisionRecord approved = new RiskDecisionRecord(
-                "i-1", BTC, Side.BUY, new BigDecimal("100000.00"), RiskDecision.APPROVED, "ALL", "ok", T0);
-        RiskDecisionRecord rejected = new RiskDecisionRecord(
-                "i-2", ETH, Side.BUY, null, RiskDecision.REJECTED, "POSITION_SIZE", "over 10 %", T0.plusSeconds(1));
-        store.saveRiskDecision(approved);
-        store.saveDecisionEvent("llm_advice", "BTC/KRW", "HOLD", "calm", Map.of("confidence", 0.4), T0.plusSeconds(2));
-        store.saveRiskDecision(rejected);
-
-        assertThat(store.recentRiskDecisions(10)).containsExactly(rejected, approved);
-        assertThat(store.recentRiskDecisions(1)).containsExactly(rejected);
-    }
-
-    @Test
     void decisionEventsAreStoredWithTheirDetails() throws SQLException {
         store.saveDecisionEvent("strategy", "BTC/KRW", "BUY", "ema cross", Map.of("rsi", 42), T0);
         store.saveDecisionEvent("llm_advice", null, "HOLD", null, null, T0);
@@ -118,24 +71,6 @@ class SqliteStateStoreRecordsTest {
         }
         assertThatThrownBy(() -> store.saveDecisionEvent("risk", null, "APPROVED", null, null, T0))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void safetyEventsRoundTripNewestFirst() {
-        SafetyEvent accountWide = new SafetyEvent(
-                SafetyEventType.KILL_SWITCH_ACTIVATED, Severity.CRITICAL, null, "kill switch on", Map.of(), T0);
-        SafetyEvent jump = new SafetyEvent(
-                SafetyEventType.PRICE_ANOMALY,
-                Severity.HIGH,
-                BTC,
-                "price jumped",
-                Map.of("previous", "90000000", "current", "99000000.5"),
-                T0.plusSeconds(1));
-        store.saveSafetyEvent(accountWide);
-        store.saveSafetyEvent(jump);
-
-        assertThat(store.recentSafetyEvents(10)).containsExactly(jump, accountWide);
-        assertThat(store.recentSafetyEvents(0)).isEmpty();
     }
 
     @Test
@@ -159,30 +94,6 @@ class SqliteStateStoreRecordsTest {
                     .isEqualTo("BTC/KRW:0.00012300:95000000.5");
             assertThat(count(c, "SELECT count(*) FROM positions_snapshot")).isOne();
         }
-    }
-
-    @Test
-    void dayStartEquityFirstWriteWins() {
-        LocalDate day = LocalDate.of(2024, 5, 1);
-        assertThat(store.dayStartEquity(day)).isEmpty();
-
-        assertThat(store.recordDayStartEquity(day, new BigDecimal("1000000.50"), T0))
-                .isEqualTo(new BigDecimal("1000000.50"));
-        assertThat(store.recordDayStartEquity(day, new BigDecimal("999.00"), T0.plusSeconds(60)))
-                .isEqualTo(new BigDecimal("1000000.50"));
-
-        assertThat(store.dayStartEquity(day)).contains(new BigDecimal("1000000.50"));
-        assertThat(store.dayStartEquity(day.plusDays(1))).isEmpty();
-    }
-
-    @Test
-    void metaSettingsAreUpserted() {
-        assertThat(store.meta("paper.initial_krw")).isEmpty();
-
-        store.putMeta("paper.initial_krw", "1000000");
-        store.putMeta("paper.initial_krw", "2000000");
-
-        assertThat(store.meta("paper.initial_krw")).contains("2000000");
     }
 
     @Test
