@@ -6,7 +6,6 @@ import io.cointrader.backtest.CandleColumns;
 import io.cointrader.backtest.EquityCurve;
 import io.cointrader.backtest.SymbolSeries;
 import io.cointrader.broker.PaperBroker;
-import io.cointrader.core.Balance;
 import io.cointrader.core.Fill;
 import io.cointrader.core.MarketData;
 import io.cointrader.core.Order;
@@ -93,7 +92,10 @@ final class Backtester {
         final double[] prevClose = new double[symbolCount];
         final boolean[] held = new boolean[symbolCount];
         final boolean[] invested = new boolean[symbolCount];
+        final boolean[] sellable = new boolean[symbolCount];
         final boolean[] openOrders = new boolean[symbolCount];
+        final double[] highestBuyLimit = new double[symbolCount];
+        final double[] lowestSellLimit = new double[symbolCount];
         final double[] quantity = new double[symbolCount];
         final ConservativeTrack[] tracks = new ConservativeTrack[symbolCount];
         double cash;
@@ -151,7 +153,8 @@ final class Backtester {
 
         private void tick(int s, long now, int k) {
             CandleColumns c = columns.get(s);
-            int i = newest[s];
+            int previous = newest[s];
+            int i = previous;
             while (i + 1 < c.size() && c.openSecond(i + 1) < now) {
                 i++;
             }
@@ -159,7 +162,7 @@ final class Backtester {
             double price = c.close(i);
             close[s][k] = price;
             boolean quiet = started[s]
-                    && !openOrders[s]
+                    && (!openOrders[s] || restsAt(s, price))
                     && recordedDay == day
                     && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
                     && !parts.anomalies().mayFlagPrice(price, previousPrice[s])
@@ -168,18 +171,25 @@ final class Backtester {
             if (quiet) {
                 SignalType type = evaluate(s, c, i, price);
                 if (!acts(s, type)) {
-                    parts.portfolio().observe(c.symbol(), c.exactClose(i));
-                    parts.anomalies().notePrice(c.symbol(), c.exactClose(i));
                     fast[s][k] = tracks[s].fastEma();
                     slow[s][k] = tracks[s].slowEma();
                     return;
                 }
-                full(s, c, i, now, true);
+                full(s, c, i, previous, now, true);
             } else {
-                full(s, c, i, now, false);
+                full(s, c, i, previous, now, false);
             }
             fast[s][k] = tracks[s].fastEma();
             slow[s][k] = tracks[s].slowEma();
+        }
+
+        /**
+         * Whether no open order of the symbol can fill at {@code price}: a buy fills at or below its
+         * limit, a sell at or above. The doubles come from the exact decimals by correctly rounded
+         * conversion, which keeps order, so a strict comparison of doubles is exact.
+         */
+        private boolean restsAt(int s, double price) {
+            return price > highestBuyLimit[s] && price < lowestSellLimit[s];
         }
 
         /** Folds the closed candles the track has not seen and evaluates candle {@code i}. */
@@ -192,14 +202,22 @@ final class Backtester {
             return track.evaluate(c.high(i), c.low(i), c.close(i), c.volume(i), price);
         }
 
-        /** Whether the signal can lead to an order: the full tick is needed to find out. */
+        /**
+         * Whether the signal can lead to an order, so that the full tick is needed to find out: a BUY
+         * unless the planner refuses it for a symbol already held or bought, a SELL when some of the
+         * position is free to sell (the planner sells the free quantity only).
+         */
         private boolean acts(int s, SignalType type) {
-            return (type == SignalType.BUY && !invested[s]) || (type == SignalType.SELL && held[s]);
+            return (type == SignalType.BUY && !invested[s]) || (type == SignalType.SELL && sellable[s]);
         }
 
-        /** The loop's tick from the ticker on, for candle {@code i} of symbol {@code s}. */
-        private void full(int s, CandleColumns c, int i, long now, boolean evaluated) {
+        /**
+         * The loop's tick from the ticker on, for candle {@code i} of symbol {@code s}; {@code previous}
+         * is the candle of the symbol's previous tick, -1 before its first.
+         */
+        private void full(int s, CandleColumns c, int i, int previous, long now, boolean evaluated) {
             parts.clock().set(Instant.ofEpochSecond(now));
+            rememberLastPrices(s, previous);
             MarketData market = ColumnsExchange.marketData(c, i, now);
             TickProcessor ticks = parts.ticks();
             Optional<TickReport> stopped = ticks.checkMarket(market);
@@ -209,6 +227,26 @@ final class Backtester {
                 recordedDay = day;
             }
             refreshAccount(s, c.symbol());
+        }
+
+        /**
+         * The quiet path does not tell the portfolio and the anomaly monitor every price; they need
+         * them only in a full tick, so they learn them here, as the loop's ticks would have left them:
+         * every symbol at the price of its latest tick, and for {@code s}, about to tick, the price
+         * of its previous tick.
+         */
+        private void rememberLastPrices(int s, int previous) {
+            for (int x = 0; x < symbolCount; x++) {
+                int index = x == s ? previous : newest[x];
+                if (index >= 0) {
+                    CandleColumns c = columns.get(x);
+                    parts.portfolio().observe(c.symbol(), c.exactClose(index));
+                }
+            }
+            if (previous >= 0) {
+                CandleColumns c = columns.get(s);
+                parts.anomalies().notePrice(c.symbol(), c.exactClose(previous));
+            }
         }
 
         private Signal signal(int s, CandleColumns c, int i, MarketData market, boolean evaluated) {
@@ -240,9 +278,26 @@ final class Backtester {
             held[s] = position != null && position.quantity().signum() > 0;
             quantity[s] = position == null ? 0.0 : position.quantity().doubleValue();
             invested[s] = OrderPlanner.invested(symbol, positions, open);
-            openOrders[s] = open.stream().anyMatch(o -> o.symbol().equals(symbol));
-            Balance krw = broker.balances().of(broker.quoteCurrency());
-            cash = krw.total().doubleValue();
+            openOrders[s] = false;
+            highestBuyLimit[s] = Double.NEGATIVE_INFINITY;
+            lowestSellLimit[s] = Double.POSITIVE_INFINITY;
+            for (Order o : open) {
+                if (!o.symbol().equals(symbol)) {
+                    continue;
+                }
+                openOrders[s] = true;
+                boolean limit = o.type() == io.cointrader.core.OrderType.LIMIT && o.price() != null;
+                if (o.side() == io.cointrader.core.Side.BUY) {
+                    highestBuyLimit[s] =
+                            limit ? Math.max(highestBuyLimit[s], o.price().doubleValue()) : Double.POSITIVE_INFINITY;
+                } else {
+                    lowestSellLimit[s] =
+                            limit ? Math.min(lowestSellLimit[s], o.price().doubleValue()) : Double.NEGATIVE_INFINITY;
+                }
+            }
+            io.cointrader.core.BalanceSnapshot balances = broker.balances();
+            sellable[s] = balances.of(symbol.base()).free().signum() > 0;
+            cash = balances.of(broker.quoteCurrency()).total().doubleValue();
         }
 
         BacktestResult result(Duration elapsed) {
@@ -266,6 +321,7 @@ final class Backtester {
             for (SafetyEvent e : store.recentSafetyEvents(Integer.MAX_VALUE)) {
                 events.merge(e.type().name(), 1, Integer::sum);
             }
+            rememberLastPrices(symbolCount - 1, newest[symbolCount - 1]);
             BigDecimal finalEquity = parts.portfolio()
                     .equity(parts.broker().balances(), parts.broker().positions());
             return new BacktestResult(

@@ -57,6 +57,43 @@ class BacktestParityTest {
                 .isCloseTo(loop.finalEquity.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
     }
 
+    @Test
+    void restingOrdersOffTheTickGridFillAlikeOnBothPaths() throws Exception {
+        Path data = Path.of(getClass()
+                        .getResource("/backtest/offgrid/KRW-BTC_60m.csv")
+                        .toURI())
+                .getParent();
+        Map<String, String> env = new HashMap<>();
+        env.put("EXCHANGE", "replay");
+        env.put("REPLAY_DATA_DIR", data.toString());
+        env.put("TRADING_SYMBOLS", "BTC/KRW");
+        env.put("REPLAY_FROM", "2024-10-03T00:00:00Z");
+        env.put("REPLAY_TO", "2024-11-30T00:00:00Z");
+        env.put("DB_PATH", dir.resolve("offgrid.db").toString());
+        env.put("KILL_SWITCH_FILE", dir.resolve("kill").toString());
+        env.put("LOG_DIR", dir.resolve("logs").toString());
+        Loop loop = runLoop(settings(env));
+        BacktestResult backtest = BacktestCommand.backtest(
+                settings(env),
+                new BacktestCommand.Options(
+                        Optional.of("2024-10-03T00:00:00Z"),
+                        Optional.of("2024-11-30T00:00:00Z"),
+                        "60m",
+                        Optional.of(data),
+                        dir.resolve("reports")),
+                io.cointrader.candles.CandleDownloader.ProgressFactory.NONE);
+
+        List<String> placedAt =
+                loop.orders.stream().map(BacktestParityTest::lastWord).toList();
+        assertThat(loop.fills).isNotEmpty();
+        assertThat(loop.fills.stream().map(BacktestParityTest::lastWord))
+                .as("some orders rested before they filled")
+                .anyMatch(time -> !placedAt.contains(time));
+        assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
+        assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
+        assertThat(backtest.finalEquity()).isEqualByComparingTo(loop.finalEquity);
+    }
+
     private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("EXCHANGE", "replay");
@@ -107,6 +144,10 @@ class BacktestParityTest {
                     events,
                     system.portfolio().equity(broker.balances(), broker.positions()));
         }
+    }
+
+    private static String lastWord(String line) {
+        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     private static List<String> orders(List<Order> orders) {
