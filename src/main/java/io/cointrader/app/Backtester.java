@@ -98,6 +98,10 @@ final class Backtester {
         final double[] lowestSellLimit = new double[symbolCount];
         final double[] quantity = new double[symbolCount];
         final ConservativeTrack[] tracks = new ConservativeTrack[symbolCount];
+        final CandleColumns[] candles = columns.toArray(new CandleColumns[0]);
+        final AnomalyMonitor anomalies = parts.anomalies();
+        final CircuitBreaker breaker = parts.circuitBreaker();
+        long nextDay = Long.MIN_VALUE;
         double cash;
         long day = Long.MIN_VALUE;
         long recordedDay = Long.MIN_VALUE;
@@ -114,37 +118,44 @@ final class Backtester {
         }
 
         void steps() {
-            long reportEvery = Math.max(1, stepCount / 200);
-            long untilReport = 1;
-            for (int k = 0; k < stepCount; k++) {
-                long now = first + k * step;
-                if (Math.floorDiv(now, DAY_SECONDS) != day) {
-                    newDay(now);
+            int reportEvery = Math.max(1, stepCount / 200);
+            for (int k = 0; k < stepCount; k += reportEvery) {
+                int end = Math.min(stepCount, k + reportEvery);
+                for (int j = k; j < end; j++) {
+                    step(j);
                 }
-                for (int s = 0; s < symbolCount; s++) {
-                    tick(s, now, k);
-                }
-                double value = cash;
-                boolean exposed = false;
-                for (int s = 0; s < symbolCount; s++) {
-                    value += quantity[s] * columns.get(s).close(newest[s]);
-                    exposed |= held[s];
-                }
-                times[k] = now;
-                equity[k] = value;
-                if (exposed) {
-                    exposedSteps++;
-                }
-                if (--untilReport == 0) {
-                    progress.accept(k);
-                    untilReport = reportEvery;
-                }
+                progress.accept(end);
             }
-            progress.accept(stepCount);
+        }
+
+        /**
+         * One step: a tick of every symbol, then the equity. A method of its own, so that the JIT
+         * compiles it as a whole rather than only through on-stack replacement of the long loop.
+         */
+        private void step(int k) {
+            long now = first + k * step;
+            if (now >= nextDay) {
+                newDay(now);
+            }
+            for (int s = 0; s < symbolCount; s++) {
+                tick(s, now, k);
+            }
+            double value = cash;
+            boolean exposed = false;
+            for (int s = 0; s < symbolCount; s++) {
+                value += quantity[s] * candles[s].close(newest[s]);
+                exposed |= held[s];
+            }
+            times[k] = now;
+            equity[k] = value;
+            if (exposed) {
+                exposedSteps++;
+            }
         }
 
         private void newDay(long now) {
             day = Math.floorDiv(now, DAY_SECONDS);
+            nextDay = (day + 1) * DAY_SECONDS;
             for (int s = 0; s < symbolCount; s++) {
                 int last = columns.get(s).indexBefore(day * DAY_SECONDS);
                 prevClose[s] = last >= 0 ? columns.get(s).close(last) : Double.NaN;
@@ -152,7 +163,7 @@ final class Backtester {
         }
 
         private void tick(int s, long now, int k) {
-            CandleColumns c = columns.get(s);
+            CandleColumns c = candles[s];
             int previous = newest[s];
             int i = previous;
             while (i + 1 < c.size() && c.openSecond(i + 1) < now) {
@@ -165,8 +176,8 @@ final class Backtester {
                     && (!openOrders[s] || restsAt(s, price))
                     && recordedDay == day
                     && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
-                    && !parts.anomalies().mayFlagPrice(price, previousPrice[s])
-                    && !parts.circuitBreaker().mayTrip(price, prevClose[s]);
+                    && !anomalies.mayFlagPrice(price, previousPrice[s])
+                    && !breaker.mayTrip(price, prevClose[s]);
             previousPrice[s] = price;
             if (quiet) {
                 SignalType type = evaluate(s, c, i, price);

@@ -51,7 +51,7 @@ import org.ta4j.core.TradingRecord;
 @Measurement(iterations = 5, time = 5)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+        jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class BacktestBenchmark {
 
     @Param({BenchData.FILE, BenchData.REPEATED})
