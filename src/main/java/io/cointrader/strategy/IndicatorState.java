@@ -35,6 +35,10 @@ final class IndicatorState {
     private double peekRsi = Double.NaN;
     private double peekVolume = Double.NaN;
     private double peekVolumeMean = Double.NaN;
+    private boolean peekPending;
+    private double peekHigh;
+    private double peekLow;
+    private double peekClose;
 
     IndicatorState(ConservativeParameters parameters) {
         this.fast = new Ema(parameters.fastPeriod());
@@ -46,10 +50,20 @@ final class IndicatorState {
 
     /** Folds in a closed candle for good. */
     void fold(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
-        fast.add(close);
-        slow.add(close);
-        atr.add(high, low, close);
-        rsi.add(close);
+        if (peekPending && isLastPeek(high, low, close, candleVolume)) {
+            // a backtest peeks each candle once as the newest and folds it on the next step: the
+            // peeked values are exactly those an add computes, so they are kept instead of recomputed
+            fast.addPeeked();
+            slow.addPeeked();
+            atr.addPeeked();
+            rsi.addPeeked();
+        } else {
+            fast.add(close);
+            slow.add(close);
+            atr.add(high, low, close);
+            rsi.add(close);
+        }
+        peekPending = false;
         volume.add(candleVolume);
         hasLast = true;
         lastOpenSecond = openSecond;
@@ -66,12 +80,24 @@ final class IndicatorState {
      * #peeked()} and the accessors; the folded state is left unchanged.
      */
     void peek(double high, double low, double close, double formingVolume) {
+        peekPending = false;
         peekFast = fast.peek(close);
         peekSlow = slow.peek(close);
         peekAtr = atr.peek(high, low, close);
         peekRsi = rsi.peek(close);
         peekVolume = formingVolume;
         peekVolumeMean = volume.peek(formingVolume);
+        peekHigh = high;
+        peekLow = low;
+        peekClose = close;
+        peekPending = true;
+    }
+
+    private boolean isLastPeek(double high, double low, double close, double candleVolume) {
+        return Double.compare(high, peekHigh) == 0
+                && Double.compare(low, peekLow) == 0
+                && Double.compare(close, peekClose) == 0
+                && Double.compare(candleVolume, peekVolume) == 0;
     }
 
     /** The values of the last {@link #peek}. */

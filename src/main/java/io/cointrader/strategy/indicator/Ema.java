@@ -25,6 +25,14 @@ public final class Ema {
     }
 
     /**
+     * Folds in the value last given to {@link #peek}, for good: the same as {@code add} of it, without
+     * computing it again. Only valid right after that peek.
+     */
+    public void addPeeked() {
+        smoothing.addPeeked();
+    }
+
+    /**
      * The current value.
      *
      * @throws IllegalStateException when nothing has been added yet

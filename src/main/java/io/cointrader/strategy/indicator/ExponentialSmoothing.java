@@ -9,6 +9,7 @@ final class ExponentialSmoothing {
     private final double alpha;
     private double value = Double.NaN;
     private long count;
+    private double peeked = Double.NaN;
 
     ExponentialSmoothing(double alpha) {
         if (!(alpha > 0.0 && alpha <= 1.0)) {
@@ -23,7 +24,14 @@ final class ExponentialSmoothing {
     }
 
     double peek(double x) {
-        return next(x);
+        peeked = next(x);
+        return peeked;
+    }
+
+    /** Adds the value of the last {@link #peek}: exactly {@code add(x)} for the {@code x} peeked, without recomputing. */
+    void addPeeked() {
+        value = peeked;
+        count++;
     }
 
     double value() {

@@ -11,6 +11,7 @@ public final class WilderAtr {
     private final int period;
     private final ExponentialSmoothing smoothing;
     private double previousClose = Double.NaN;
+    private double peekedClose = Double.NaN;
 
     public WilderAtr(int period) {
         this.period = Checks.requirePeriod(period, "ATR period");
@@ -26,7 +27,17 @@ public final class WilderAtr {
 
     /** The value {@link #add} would produce for this candle, without changing this indicator. */
     public double peek(double high, double low, double close) {
+        peekedClose = close;
         return smoothing.peek(trueRange(high, low, close));
+    }
+
+    /**
+     * Folds in the candle last given to {@link #peek}, for good: the same as {@code add} of it, without
+     * computing it again. Only valid right after that peek.
+     */
+    public void addPeeked() {
+        smoothing.addPeeked();
+        previousClose = peekedClose;
     }
 
     /**

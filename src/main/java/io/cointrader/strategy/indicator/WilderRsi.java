@@ -13,6 +13,7 @@ public final class WilderRsi {
     private final ExponentialSmoothing gains;
     private final ExponentialSmoothing losses;
     private double previousClose = Double.NaN;
+    private double peekedClose = Double.NaN;
 
     public WilderRsi(int period) {
         this.period = Checks.requirePeriod(period, "RSI period");
@@ -30,8 +31,19 @@ public final class WilderRsi {
 
     /** The value {@link #add} would produce for {@code close}, without changing this indicator. */
     public double peek(double close) {
+        peekedClose = close;
         double change = change(close);
         return rsi(gains.peek(Math.max(change, 0.0)), losses.peek(Math.max(-change, 0.0)));
+    }
+
+    /**
+     * Folds in the close last given to {@link #peek}, for good: the same as {@code add} of it, without
+     * computing it again. Only valid right after that peek.
+     */
+    public void addPeeked() {
+        gains.addPeeked();
+        losses.addPeeked();
+        previousClose = peekedClose;
     }
 
     /**
