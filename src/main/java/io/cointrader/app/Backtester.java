@@ -174,7 +174,6 @@ final class Backtester {
             close[s][k] = price;
             boolean quiet = started[s]
                     && (!openOrders[s] || restsAt(s, price))
-                    && recordedDay == day
                     && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
                     && !anomalies.mayFlagPrice(price, previousPrice[s])
                     && !breaker.mayTrip(price, prevClose[s]);
@@ -182,6 +181,9 @@ final class Backtester {
             if (quiet) {
                 SignalType type = evaluate(s, c, i, price);
                 if (!acts(s, type)) {
+                    if (recordedDay != day) {
+                        startDay(s, c, i, previous, now);
+                    }
                     fast[s][k] = tracks[s].fastEma();
                     slow[s][k] = tracks[s].slowEma();
                     return;
@@ -238,6 +240,19 @@ final class Backtester {
                 recordedDay = day;
             }
             refreshAccount(s, c.symbol());
+        }
+
+        /**
+         * The first quiet tick of a trading day values the account for the day's starting equity,
+         * as the loop's tick would in its step 8, without the rest of a full tick: the screens have
+         * shown that nothing else changes (no fill, no safety event, no order).
+         */
+        private void startDay(int s, CandleColumns c, int i, int previous, long now) {
+            parts.clock().set(Instant.ofEpochSecond(now));
+            rememberLastPrices(s, previous);
+            parts.portfolio().observe(c.symbol(), c.exactClose(i));
+            parts.ticks().valueDayStart();
+            recordedDay = day;
         }
 
         /**

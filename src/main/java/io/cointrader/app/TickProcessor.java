@@ -195,14 +195,28 @@ final class TickProcessor {
         BigDecimal equity = portfolio.equity(balances, positions);
         store.saveAccountSnapshot(new AccountSnapshot(balances, positions, equity, now));
         journals.balances(balances, positions, equity);
+        startDayIfNew(equity, now);
+        Map<Symbol, Position> bySymbol =
+                positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
+        return new AccountState(equity, dayStartEquity, market.price(), bySymbol, store.openOrders());
+    }
+
+    /** On the first valuation of a trading day (00:00 UTC), keeps its starting equity (SPEC section 4, step 8). */
+    private void startDayIfNew(BigDecimal equity, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!today.equals(equityDay)) {
             dayStartEquity = store.recordDayStartEquity(today, equity, now);
             equityDay = today;
         }
-        Map<Symbol, Position> bySymbol =
-                positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
-        return new AccountState(equity, dayStartEquity, market.price(), bySymbol, store.openOrders());
+    }
+
+    /**
+     * Step 8's bookkeeping of a new trading day alone, for a tick whose outcome is otherwise known to
+     * change nothing (a backtest's quiet candle): the account valued as {@link #decide} values it, and
+     * the day's starting equity kept when this is the day's first valuation.
+     */
+    void valueDayStart() {
+        startDayIfNew(portfolio.equity(broker.balances(), broker.positions()), clock.instant());
     }
 
     private TickReport apiFailure(Symbol symbol, String call, ExchangeException e) {

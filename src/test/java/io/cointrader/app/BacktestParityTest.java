@@ -49,7 +49,7 @@ class BacktestParityTest {
         assertThat(loop.orders).hasSizeGreaterThan(20);
         assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
         assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
-        assertThat(backtest.rejections()).isEqualTo(loop.rejections).containsKeys("MAX_POSITIONS");
+        assertThat(backtest.rejections()).isEqualTo(loop.rejections).containsKeys("MAX_POSITIONS", "DAILY_LOSS");
         assertThat(backtest.safetyEvents()).isEqualTo(loop.safetyEvents).containsKeys("PRICE_ANOMALY");
         assertThat(backtest.finalEquity()).isEqualByComparingTo(loop.finalEquity);
         double[] curve = backtest.equity().values();
@@ -102,6 +102,7 @@ class BacktestParityTest {
         env.put("REPLAY_TO", TO);
         env.put("MAX_POSITIONS", "2");
         env.put("MAX_POSITION_SIZE_PCT", "20");
+        env.put("DAILY_MAX_DRAWDOWN_PCT", "0.5");
         env.put("PRICE_ANOMALY_PCT", "3");
         env.put("CIRCUIT_BREAKER_THRESHOLD_PCT", "6");
         env.put("DB_PATH", dir.resolve("loop.db").toString());

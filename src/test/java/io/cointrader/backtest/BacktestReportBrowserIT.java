@@ -114,6 +114,42 @@ class BacktestReportBrowserIT {
         assertNoSevereConsoleErrors();
     }
 
+    @Test
+    void theReportOfARealBacktestOfTheBundledHistoryShowsItsCharts() throws Exception {
+        List<io.cointrader.core.Symbol> symbols =
+                List.of(io.cointrader.core.Symbol.parse("BTC/KRW"), io.cointrader.core.Symbol.parse("ETH/KRW"));
+        io.cointrader.config.Settings settings = io.cointrader.config.SettingsLoader.load(
+                        Map.of(), Map.of("TRADING_SYMBOLS", "BTC/KRW,ETH/KRW"), dir)
+                .settings();
+        Map<io.cointrader.core.Symbol, CandleColumns> data = CandleSources.bundled(symbols, Duration.ofHours(1));
+        BacktestSpec spec = new BacktestSpec(
+                symbols,
+                Duration.ofHours(1),
+                java.time.Instant.parse("2025-10-27T00:00:00Z"),
+                java.time.Instant.parse("2025-11-30T00:00:00Z"),
+                settings.paper().initialKrw(),
+                settings.paper().feeRate(),
+                "bundled Upbit history",
+                Map.of("MAX_POSITIONS", "5"));
+        BacktestResult result = io.cointrader.app.Backtests.run(settings, spec, data, done -> {});
+        Metrics metrics = Metrics.of(result);
+        assertThat(result.fills()).as("a run with fills").hasSizeGreaterThan(10);
+        Path report = dir.resolve("backtest-bundled.html");
+        HtmlReport.write(result, metrics, report);
+
+        browser.get(report.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+
+        for (String chart : List.of("chart-equity", "chart-drawdown", "chart-price-0", "chart-price-1")) {
+            List<?> pixels = (List<?>) ((JavascriptExecutor) browser).executeScript(CANVAS_PIXELS, chart);
+            assertThat(pixels).as(chart + " has a canvas").isNotNull();
+            assertThat((Long) pixels.get(2)).as(chart + " painted pixels").isGreaterThan(1000L);
+        }
+        saveScreenshot("backtest-report-bundled.png");
+        assertNoSevereConsoleErrors();
+    }
+
     private void assertNoSevereConsoleErrors() {
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
