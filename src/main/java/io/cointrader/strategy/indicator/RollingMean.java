@@ -26,8 +26,9 @@ public final class RollingMean {
         }
         values[next] = value;
         sum += value;
-        next = (next + 1) % values.length;
-        if (next == 0) {
+        next++;
+        if (next == values.length) {
+            next = 0;
             // A running sum drifts over a long series; re-adding once per window keeps it exact
             // enough at O(1) amortised cost.
             sum = exactSum();
