@@ -390,12 +390,7 @@ final class Backtester {
         PaperBroker broker = PaperBroker.fresh("KRW", spec.initialCash(), spec.feeRate(), clock);
         KillSwitch killSwitch = KillSwitch.inMemory(clock);
         SafetyEventSink safety = store::saveSafetyEvent;
-        AnomalyMonitor anomalies = new AnomalyMonitor(
-                settings.safety().apiFailureThreshold(),
-                settings.safety().priceAnomalyPct(),
-                settings.safety().spreadAnomalyPct(),
-                settings.safety().balanceMismatchTolerancePct(),
-                clock);
+        AnomalyMonitor anomalies = SystemBuilder.anomalyMonitor(settings, clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
         RiskManager risk = new RiskManager(SystemBuilder.riskLimits(settings));
         ExecutionEngine engine =

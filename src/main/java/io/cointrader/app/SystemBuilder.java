@@ -153,12 +153,7 @@ final class SystemBuilder {
             exchange = upbit;
         }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), clock);
-        AnomalyMonitor anomalies = new AnomalyMonitor(
-                settings.safety().apiFailureThreshold(),
-                settings.safety().priceAnomalyPct(),
-                settings.safety().spreadAnomalyPct(),
-                settings.safety().balanceMismatchTolerancePct(),
-                clock);
+        AnomalyMonitor anomalies = anomalyMonitor(settings, clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
         Alerts notifier = Alerts.fromSettings(settings);
         SafetyRecorder safety = new SafetyRecorder(store, notifier);
@@ -203,6 +198,15 @@ final class SystemBuilder {
 
     static String version() {
         return SystemBuilder.class.getPackage().getImplementationVersion();
+    }
+
+    static AnomalyMonitor anomalyMonitor(Settings settings, Clock clock) {
+        return new AnomalyMonitor(
+                settings.safety().apiFailureThreshold(),
+                settings.safety().priceAnomalyPct(),
+                settings.safety().spreadAnomalyPct(),
+                settings.safety().balanceMismatchTolerancePct(),
+                clock);
     }
 
     static RiskLimits riskLimits(Settings settings) {
