@@ -22,7 +22,7 @@ import java.util.Map;
  * The exchange port over a backtest's candles, seen at the clock's time the way the replay exchange
  * shows them on candle boundaries: the newest candle is the last one that opened before now, complete,
  * and the price is its close; {@code prevClose} is the close of the last candle before the current UTC
- * day. The history has neither quotes nor an order book.
+ * day. The history has neither quotes nor an order book, and the ticker no day aggregates.
  */
 final class ColumnsExchange implements ExchangeAdapter {
 
@@ -54,18 +54,22 @@ final class ColumnsExchange implements ExchangeAdapter {
         return marketData(columns, newest, now);
     }
 
-    /** The ticker of candle {@code newest} at time {@code now} (epoch seconds). */
+    /**
+     * The ticker of candle {@code newest} at time {@code now} (epoch seconds): its close as the price
+     * and the previous day's close. The day's open, high, low and volume are left out (null, as
+     * {@link MarketData} allows): no step of a tick uses them, and building them for every full tick
+     * would cost the backtest time for nothing.
+     */
     static MarketData marketData(CandleColumns columns, int newest, long now) {
         int lastOfPreviousDay = columns.indexBefore(Math.floorDiv(now, DAY_SECONDS) * DAY_SECONDS);
-        Candle candle = columns.candle(newest);
         BigDecimal prevClose = lastOfPreviousDay >= 0 ? columns.exactClose(lastOfPreviousDay) : null;
         return new MarketData(
                 columns.symbol(),
-                candle.close(),
-                candle.open(),
-                candle.high(),
-                candle.low(),
-                candle.volume(),
+                columns.exactClose(newest),
+                null,
+                null,
+                null,
+                null,
                 prevClose,
                 null,
                 null,
