@@ -278,10 +278,8 @@ final class Backtester {
         private Signal signal(int s, CandleColumns c, int i, MarketData market, boolean evaluated) {
             if (!started[s] || i - folded[s] > TickProcessor.CANDLE_COUNT - 1) {
                 // as the loop's first tick: the strategy builds its state from the newest 200 candles
-                List<io.cointrader.core.Candle> window = new ArrayList<>();
-                for (int j = Math.max(0, i - TickProcessor.CANDLE_COUNT + 1); j <= i; j++) {
-                    window.add(c.candle(j));
-                }
+                List<io.cointrader.core.Candle> window = parts.exchange()
+                        .candles(c.symbol(), (int) spec.interval().toMinutes(), TickProcessor.CANDLE_COUNT);
                 started[s] = true;
                 folded[s] = i - 1;
                 return parts.strategy().evaluate(c.symbol(), window, market);
@@ -369,6 +367,7 @@ final class Backtester {
     /** The loop's parts as a backtest assembles them (see {@link #assemble}). */
     record BacktestParts(
             ReplayClock clock,
+            io.cointrader.exchange.ExchangeAdapter exchange,
             StateStore store,
             PaperBroker broker,
             ConservativeStrategy strategy,
@@ -418,6 +417,6 @@ final class Backtester {
                 new PairRules(PairRules.Source.table(), spec.symbols(), clock),
                 portfolio,
                 Journals.quiet());
-        return new BacktestParts(clock, store, broker, strategy, anomalies, breaker, portfolio, ticks);
+        return new BacktestParts(clock, exchange, store, broker, strategy, anomalies, breaker, portfolio, ticks);
     }
 }

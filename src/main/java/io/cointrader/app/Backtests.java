@@ -6,6 +6,7 @@ import io.cointrader.backtest.CandleColumns;
 import io.cointrader.config.Settings;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.state.MemoryStateStore;
 import io.cointrader.state.StateStore;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -27,7 +28,8 @@ public final class Backtests {
     public static BacktestResult run(
             Settings settings, BacktestSpec spec, Map<Symbol, CandleColumns> data, LongConsumer progress) {
         ReplayClock clock = new ReplayClock(spec.from());
-        StateStore store = BacktestStores.open();
+        // in memory: nothing touches a disk while the simulation runs; results are read at the end
+        StateStore store = new MemoryStateStore();
         try {
             Backtester.BacktestParts parts = Backtester.assemble(
                     settings, spec, new ColumnsExchange(data, spec.interval(), clock), store, clock);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cointrader.core.Candle;
 import io.cointrader.core.Symbol;
+import io.cointrader.exchange.upbit.RecordingSleeper;
 import io.cointrader.exchange.upbit.UpbitOptions;
 import io.cointrader.testing.MutableClock;
 import java.io.PrintWriter;

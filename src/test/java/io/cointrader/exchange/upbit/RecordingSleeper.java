@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every wait and moves the clock forward by it instead of sleeping. */
-final class RecordingSleeper implements Sleeper {
+/** Records every wait and moves the clock forward by it instead of sleeping; shared with the candle download tests. */
+public final class RecordingSleeper implements Sleeper {
 
     private final MutableClock clock;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    RecordingSleeper(MutableClock clock) {
+    public RecordingSleeper(MutableClock clock) {
         this.clock = clock;
     }
 
@@ -21,11 +21,11 @@ final class RecordingSleeper implements Sleeper {
         clock.advance(duration);
     }
 
-    List<Duration> waits() {
+    public List<Duration> waits() {
         return List.copyOf(waits);
     }
 
-    void clear() {
+    public void clear() {
         waits.clear();
     }
 }
