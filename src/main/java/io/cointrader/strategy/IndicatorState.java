@@ -1,9 +1,7 @@
 package io.cointrader.strategy;
 
-import io.cointrader.strategy.indicator.Ema;
 import io.cointrader.strategy.indicator.RollingMean;
-import io.cointrader.strategy.indicator.WilderAtr;
-import io.cointrader.strategy.indicator.WilderRsi;
+import io.cointrader.strategy.indicator.Smoothing;
 import java.math.BigDecimal;
 
 /**
@@ -16,13 +14,18 @@ import java.math.BigDecimal;
  */
 final class IndicatorState {
 
-    private final Ema fast;
-    private final Ema slow;
-    private final WilderAtr atr;
-    private final WilderRsi rsi;
+    private final double fastAlpha;
+    private final double slowAlpha;
+    private final double atrAlpha;
+    private final double rsiAlpha;
+    private final int warmUp;
     private final RollingMean volume;
+    private double fast = Double.NaN;
+    private double slow = Double.NaN;
+    private double atr = Double.NaN;
+    private double gain = Double.NaN;
+    private double loss = Double.NaN;
     private long count;
-    private boolean hasLast;
     private long lastOpenSecond;
     private int lastOpenNano;
     private double lastHigh;
@@ -32,6 +35,8 @@ final class IndicatorState {
     private double peekFast = Double.NaN;
     private double peekSlow = Double.NaN;
     private double peekAtr = Double.NaN;
+    private double peekGain = Double.NaN;
+    private double peekLoss = Double.NaN;
     private double peekRsi = Double.NaN;
     private double peekVolume = Double.NaN;
     private double peekVolumeMean = Double.NaN;
@@ -41,31 +46,40 @@ final class IndicatorState {
     private double peekClose;
 
     IndicatorState(ConservativeParameters parameters) {
-        this.fast = new Ema(parameters.fastPeriod());
-        this.slow = new Ema(parameters.slowPeriod());
-        this.atr = new WilderAtr(parameters.atrPeriod());
-        this.rsi = new WilderRsi(parameters.rsiPeriod());
+        this.fastAlpha = Smoothing.emaAlpha(parameters.fastPeriod());
+        this.slowAlpha = Smoothing.emaAlpha(parameters.slowPeriod());
+        this.atrAlpha = Smoothing.wilderAlpha(parameters.atrPeriod());
+        this.rsiAlpha = Smoothing.wilderAlpha(parameters.rsiPeriod());
         this.volume = new RollingMean(parameters.volumeWindow());
+        this.warmUp = Math.max(
+                Smoothing.warmUp(Math.max(
+                        Math.max(parameters.fastPeriod(), parameters.slowPeriod()),
+                        Math.max(parameters.atrPeriod(), parameters.rsiPeriod()))),
+                volume.warmUp());
     }
 
     /** Folds in a closed candle for good. */
     void fold(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
         if (peekPending && isLastPeek(high, low, close, candleVolume)) {
             // a backtest peeks each candle once as the newest and folds it on the next step: the
-            // peeked values are exactly those an add computes, so they are kept instead of recomputed
-            fast.addPeeked();
-            slow.addPeeked();
-            atr.addPeeked();
-            rsi.addPeeked();
+            // peeked values are exactly those a fold computes, so they are kept instead of recomputed
+            fast = peekFast;
+            slow = peekSlow;
+            atr = peekAtr;
+            gain = peekGain;
+            loss = peekLoss;
         } else {
-            fast.add(close);
-            slow.add(close);
-            atr.add(high, low, close);
-            rsi.add(close);
+            boolean first = count == 0;
+            double trueRange = Smoothing.trueRange(first, high, low, close, lastClose);
+            double change = first ? 0.0 : close - lastClose;
+            fast = Smoothing.next(first, fast, close, fastAlpha);
+            slow = Smoothing.next(first, slow, close, slowAlpha);
+            atr = Smoothing.next(first, atr, trueRange, atrAlpha);
+            gain = Smoothing.next(first, gain, Math.max(change, 0.0), rsiAlpha);
+            loss = Smoothing.next(first, loss, Math.max(-change, 0.0), rsiAlpha);
         }
         peekPending = false;
         volume.add(candleVolume);
-        hasLast = true;
         lastOpenSecond = openSecond;
         lastOpenNano = openNano;
         lastHigh = high;
@@ -80,11 +94,15 @@ final class IndicatorState {
      * #peeked()} and the accessors; the folded state is left unchanged.
      */
     void peek(double high, double low, double close, double formingVolume) {
-        peekPending = false;
-        peekFast = fast.peek(close);
-        peekSlow = slow.peek(close);
-        peekAtr = atr.peek(high, low, close);
-        peekRsi = rsi.peek(close);
+        boolean first = count == 0;
+        double trueRange = Smoothing.trueRange(first, high, low, close, lastClose);
+        double change = first ? 0.0 : close - lastClose;
+        peekFast = Smoothing.next(first, fast, close, fastAlpha);
+        peekSlow = Smoothing.next(first, slow, close, slowAlpha);
+        peekAtr = Smoothing.next(first, atr, trueRange, atrAlpha);
+        peekGain = Smoothing.next(first, gain, Math.max(change, 0.0), rsiAlpha);
+        peekLoss = Smoothing.next(first, loss, Math.max(-change, 0.0), rsiAlpha);
+        peekRsi = Smoothing.rsi(peekGain, peekLoss);
         peekVolume = formingVolume;
         peekVolumeMean = volume.peek(formingVolume);
         peekHigh = high;
@@ -131,12 +149,12 @@ final class IndicatorState {
 
     /** Whether a candle has been folded in. */
     boolean hasLast() {
-        return hasLast;
+        return count > 0;
     }
 
     /** Whether the last folded candle opened at this time with these values (as the indicators see them). */
     boolean lastIs(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
-        return hasLast
+        return count > 0
                 && lastOpenSecond == openSecond
                 && lastOpenNano == openNano
                 && Double.compare(lastHigh, high) == 0
@@ -158,9 +176,7 @@ final class IndicatorState {
 
     /** Candles every indicator needs before it is stable. */
     int warmUp() {
-        return Math.max(
-                Math.max(fast.warmUp(), slow.warmUp()),
-                Math.max(Math.max(atr.warmUp(), rsi.warmUp()), volume.warmUp()));
+        return warmUp;
     }
 
     /** The one place where money values become indicator maths. */

@@ -2,6 +2,10 @@ package io.cointrader.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cointrader.strategy.indicator.Ema;
+import io.cointrader.strategy.indicator.RollingMean;
+import io.cointrader.strategy.indicator.WilderAtr;
+import io.cointrader.strategy.indicator.WilderRsi;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,6 +42,44 @@ class IndicatorStateProperties {
             plain.peek(bar.high(), bar.low(), bar.close(), bar.volume());
             assertThat(shortcut.peeked()).isEqualTo(plain.peeked());
         }
+    }
+
+    /**
+     * The state keeps its indicators in its own fields; its values are those of the indicator classes
+     * (each held to ta4j by its own tests), bit for bit, candle after candle.
+     */
+    @Property(tries = 500)
+    void peekedValuesAreThoseOfTheIndicatorClasses(@ForAll("bars") List<Bar> bars) {
+        ConservativeParameters p = ConservativeParameters.defaults();
+        IndicatorState state = new IndicatorState(p);
+        Ema fast = new Ema(p.fastPeriod());
+        Ema slow = new Ema(p.slowPeriod());
+        WilderAtr atr = new WilderAtr(p.atrPeriod());
+        WilderRsi rsi = new WilderRsi(p.rsiPeriod());
+        RollingMean volume = new RollingMean(p.volumeWindow());
+        long time = 0;
+        for (Bar bar : bars) {
+            state.peek(bar.high(), bar.low(), bar.close(), bar.volume());
+            IndicatorValues expected = new IndicatorValues(
+                    fast.peek(bar.close()),
+                    slow.peek(bar.close()),
+                    atr.peek(bar.high(), bar.low(), bar.close()),
+                    rsi.peek(bar.close()),
+                    bar.volume(),
+                    volume.peek(bar.volume()));
+            assertThat(state.peeked()).isEqualTo(expected);
+            state.fold(time, 0, bar.high(), bar.low(), bar.close(), bar.volume());
+            fast.add(bar.close());
+            slow.add(bar.close());
+            atr.add(bar.high(), bar.low(), bar.close());
+            rsi.add(bar.close());
+            volume.add(bar.volume());
+            time += 60;
+        }
+        assertThat(state.warmUp())
+                .isEqualTo(Math.max(
+                        Math.max(fast.warmUp(), slow.warmUp()),
+                        Math.max(Math.max(atr.warmUp(), rsi.warmUp()), volume.warmUp())));
     }
 
     @Provide

@@ -11,7 +11,7 @@ public final class Ema {
 
     public Ema(int period) {
         this.period = Checks.requirePeriod(period, "EMA period");
-        this.smoothing = new ExponentialSmoothing(2.0 / (period + 1));
+        this.smoothing = new ExponentialSmoothing(Smoothing.emaAlpha(period));
     }
 
     /** Folds in one value for good. */
@@ -48,7 +48,7 @@ public final class Ema {
 
     /** Number of values needed before {@link #isStable()} holds. */
     public int warmUp() {
-        return period + 1;
+        return Smoothing.warmUp(period);
     }
 
     public boolean isStable() {

@@ -46,7 +46,6 @@ final class ExponentialSmoothing {
     }
 
     private double next(double x) {
-        // Same operation order as ta4j, (x - prev) * alpha + prev, so both round alike.
-        return count == 0 ? x : (x - value) * alpha + value;
+        return Smoothing.next(count == 0, value, x, alpha);
     }
 }

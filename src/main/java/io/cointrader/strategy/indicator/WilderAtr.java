@@ -15,7 +15,7 @@ public final class WilderAtr {
 
     public WilderAtr(int period) {
         this.period = Checks.requirePeriod(period, "ATR period");
-        this.smoothing = new ExponentialSmoothing(1.0 / period);
+        this.smoothing = new ExponentialSmoothing(Smoothing.wilderAlpha(period));
     }
 
     /** Folds in one candle for good. */
@@ -56,7 +56,7 @@ public final class WilderAtr {
 
     /** Number of candles needed before {@link #isStable()} holds. */
     public int warmUp() {
-        return period + 1;
+        return Smoothing.warmUp(period);
     }
 
     public boolean isStable() {
@@ -68,16 +68,6 @@ public final class WilderAtr {
     }
 
     private double trueRange(double high, double low, double close) {
-        Checks.requireFinite(high, "high");
-        Checks.requireFinite(low, "low");
-        Checks.requireFinite(close, "close");
-        if (high < low) {
-            throw new IllegalArgumentException("high " + high + " is below low " + low);
-        }
-        double range = high - low;
-        if (count() == 0) {
-            return range;
-        }
-        return Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(low - previousClose)));
+        return Smoothing.trueRange(count() == 0, high, low, close, previousClose);
     }
 }

@@ -17,8 +17,8 @@ public final class WilderRsi {
 
     public WilderRsi(int period) {
         this.period = Checks.requirePeriod(period, "RSI period");
-        this.gains = new ExponentialSmoothing(1.0 / period);
-        this.losses = new ExponentialSmoothing(1.0 / period);
+        this.gains = new ExponentialSmoothing(Smoothing.wilderAlpha(period));
+        this.losses = new ExponentialSmoothing(Smoothing.wilderAlpha(period));
     }
 
     /** Folds in one close for good. */
@@ -62,7 +62,7 @@ public final class WilderRsi {
 
     /** Number of closes needed before {@link #isStable()} holds. */
     public int warmUp() {
-        return period + 1;
+        return Smoothing.warmUp(period);
     }
 
     public boolean isStable() {
@@ -79,9 +79,6 @@ public final class WilderRsi {
     }
 
     private static double rsi(double averageGain, double averageLoss) {
-        if (averageLoss == 0.0) {
-            return averageGain == 0.0 ? 0.0 : 100.0;
-        }
-        return 100.0 - 100.0 / (1.0 + averageGain / averageLoss);
+        return Smoothing.rsi(averageGain, averageLoss);
     }
 }
