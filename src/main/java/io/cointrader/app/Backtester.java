@@ -86,6 +86,7 @@ final class Backtester {
         final double[][] fast = new double[symbolCount][stepCount];
         final double[][] slow = new double[symbolCount][stepCount];
         final int[] newest = new int[symbolCount];
+        final int[] at = new int[symbolCount];
         final int[] folded = new int[symbolCount];
         final boolean[] started = new boolean[symbolCount];
         final double[] previousPrice = new double[symbolCount];
@@ -117,39 +118,115 @@ final class Backtester {
             cash = spec.initialCash().doubleValue();
         }
 
+        /**
+         * All steps. The first step of a trading day ticks every symbol in order, as the loop does.
+         * Within a day each symbol runs ahead on its own through the steps it can take quietly, up to
+         * the first step that needs its full tick: a quiet tick reads and changes nothing but the
+         * symbol's own indicators and cursors, so symbols need not wait for each other there. The
+         * earliest such step is then taken by every symbol that stands at it, in symbol order, with the
+         * account as the steps before it left it.
+         */
         void steps() {
             int reportEvery = Math.max(1, stepCount / 200);
-            for (int k = 0; k < stepCount; k += reportEvery) {
-                int end = Math.min(stepCount, k + reportEvery);
-                for (int j = k; j < end; j++) {
-                    step(j);
+            int k = 0;
+            while (k < stepCount) {
+                long now = first + k * step;
+                int next;
+                if (now >= nextDay) {
+                    newDay(now);
+                    tickAll(k, now);
+                    next = k + 1;
+                } else {
+                    int dayEnd = (int) Math.min(stepCount, -Math.floorDiv(first - nextDay, step));
+                    int event = dayEnd;
+                    for (int s = 0; s < symbolCount; s++) {
+                        if (at[s] == k) {
+                            at[s] = runQuiet(s, k, dayEnd);
+                        }
+                        event = Math.min(event, at[s]);
+                    }
+                    recordEquity(k, event);
+                    if (event < dayEnd) {
+                        tickAll(event, first + event * step);
+                        next = event + 1;
+                    } else {
+                        next = event;
+                    }
                 }
-                progress.accept(end);
+                if (next / reportEvery != k / reportEvery || next == stepCount) {
+                    progress.accept(next);
+                }
+                k = next;
             }
         }
 
-        /**
-         * One step: a tick of every symbol, then the equity. A method of its own, so that the JIT
-         * compiles it as a whole rather than only through on-stack replacement of the long loop.
-         */
-        private void step(int k) {
-            long now = first + k * step;
-            if (now >= nextDay) {
-                newDay(now);
-            }
+        /** Step {@code k} for every symbol that has not taken it yet, in symbol order, then the equity. */
+        private void tickAll(int k, long now) {
             for (int s = 0; s < symbolCount; s++) {
-                tick(s, now, k);
+                if (at[s] == k) {
+                    tick(s, now, k);
+                    at[s] = k + 1;
+                }
             }
-            double value = cash;
+            recordEquity(k, k + 1);
+        }
+
+        /**
+         * Quiet ticks of symbol {@code s} from step {@code from} while they are quiet, before {@code
+         * limit}; returns the first step it did not take. The loop holds the symbol's cursors in locals
+         * and is one method, so that the compiler sees the whole of a quiet tick at once.
+         */
+        private int runQuiet(int s, int from, int limit) {
+            if (recordedDay != day) {
+                return from; // the day's equity has not been taken yet: the next tick must
+            }
+            CandleColumns c = candles[s];
+            ConservativeTrack track = tracks[s];
+            double[] prices = close[s];
+            double[] fastEma = fast[s];
+            double[] slowEma = slow[s];
+            int i = newest[s];
+            double previous = previousPrice[s];
+            int k = from;
+            for (; k < limit; k++) {
+                int candle = advance(c, i, first + k * step);
+                double price = c.close(candle);
+                if (!screensPass(s, candle, price, previous)) {
+                    break;
+                }
+                if (acts(s, evaluate(s, c, candle, price))) {
+                    break;
+                }
+                i = candle;
+                previous = price;
+                prices[k] = price;
+                fastEma[k] = track.fastEma();
+                slowEma[k] = track.slowEma();
+            }
+            newest[s] = i;
+            previousPrice[s] = previous;
+            return k;
+        }
+
+        /**
+         * Equity after steps {@code from} to {@code to} (exclusive), in which no symbol had a full
+         * tick, so that cash and quantities stayed as they are.
+         */
+        private void recordEquity(int from, int to) {
             boolean exposed = false;
             for (int s = 0; s < symbolCount; s++) {
-                value += quantity[s] * candles[s].close(newest[s]);
                 exposed |= held[s];
             }
-            times[k] = now;
-            equity[k] = value;
+            for (int k = from; k < to; k++) {
+                double value = cash;
+                for (int s = 0; s < symbolCount; s++) {
+                    value += quantity[s] * close[s][k];
+                }
+                times[k] = first + k * step;
+                equity[k] = value;
+            }
             if (exposed) {
-                exposedSteps++;
+                exposedSteps += to - from;
             }
         }
 
@@ -162,35 +239,53 @@ final class Backtester {
             }
         }
 
-        private void tick(int s, long now, int k) {
-            CandleColumns c = candles[s];
-            int previous = newest[s];
-            int i = previous;
+        /** The newest candle of {@code c} that has opened before {@code now}, from {@code i} on. */
+        private static int advance(CandleColumns c, int i, long now) {
             while (i + 1 < c.size() && c.openSecond(i + 1) < now) {
                 i++;
             }
+            return i;
+        }
+
+        /**
+         * The screens of the quiet path: the symbol's strategy has started and sees no gap, no open
+         * order can fill at {@code price}, and the price is nowhere near an anomaly or circuit-breaker
+         * threshold.
+         */
+        private boolean screensPass(int s, int i, double price, double previousPrice) {
+            return started[s]
+                    && (!openOrders[s] || restsAt(s, price))
+                    && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
+                    && !anomalies.mayFlagPrice(price, previousPrice)
+                    && !breaker.mayTrip(price, prevClose[s]);
+        }
+
+        /**
+         * One tick of symbol {@code s} at step {@code k}: the quiet path when the screens pass and the
+         * signal cannot lead to an order, else the loop's full tick.
+         */
+        private void tick(int s, long now, int k) {
+            CandleColumns c = candles[s];
+            int previous = newest[s];
+            int i = advance(c, previous, now);
             newest[s] = i;
             double price = c.close(i);
             close[s][k] = price;
-            boolean quiet = started[s]
-                    && (!openOrders[s] || restsAt(s, price))
-                    && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
-                    && !anomalies.mayFlagPrice(price, previousPrice[s])
-                    && !breaker.mayTrip(price, prevClose[s]);
+            boolean quiet = screensPass(s, i, price, previousPrice[s]);
             previousPrice[s] = price;
             if (quiet) {
                 SignalType type = evaluate(s, c, i, price);
                 if (!acts(s, type)) {
                     if (recordedDay != day) {
-                        startDay(s, c, i, previous, now);
+                        startDay(s, c, i, previous, now, k);
                     }
                     fast[s][k] = tracks[s].fastEma();
                     slow[s][k] = tracks[s].slowEma();
                     return;
                 }
-                full(s, c, i, previous, now, true);
+                full(s, c, i, previous, now, k, true);
             } else {
-                full(s, c, i, previous, now, false);
+                full(s, c, i, previous, now, k, false);
             }
             fast[s][k] = tracks[s].fastEma();
             slow[s][k] = tracks[s].slowEma();
@@ -228,9 +323,9 @@ final class Backtester {
          * The loop's tick from the ticker on, for candle {@code i} of symbol {@code s}; {@code previous}
          * is the candle of the symbol's previous tick, -1 before its first.
          */
-        private void full(int s, CandleColumns c, int i, int previous, long now, boolean evaluated) {
+        private void full(int s, CandleColumns c, int i, int previous, long now, int k, boolean evaluated) {
             parts.clock().set(Instant.ofEpochSecond(now));
-            rememberLastPrices(s, previous);
+            rememberLastPrices(s, previous, k);
             MarketData market = ColumnsExchange.marketData(c, i, now);
             TickProcessor ticks = parts.ticks();
             Optional<TickReport> stopped = ticks.checkMarket(market);
@@ -247,9 +342,9 @@ final class Backtester {
          * as the loop's tick would in its step 8, without the rest of a full tick: the screens have
          * shown that nothing else changes (no fill, no safety event, no order).
          */
-        private void startDay(int s, CandleColumns c, int i, int previous, long now) {
+        private void startDay(int s, CandleColumns c, int i, int previous, long now, int k) {
             parts.clock().set(Instant.ofEpochSecond(now));
-            rememberLastPrices(s, previous);
+            rememberLastPrices(s, previous, k);
             parts.portfolio().observe(c.symbol(), c.exactClose(i));
             parts.ticks().valueDayStart();
             recordedDay = day;
@@ -257,20 +352,21 @@ final class Backtester {
 
         /**
          * The quiet path does not tell the portfolio and the anomaly monitor every price; they need
-         * them only in a full tick, so they learn them here, as the loop's ticks would have left them:
-         * every symbol at the price of its latest tick, and for {@code s}, about to tick, the price
-         * of its previous tick.
+         * them only in a full tick, so they learn them here, as the loop's ticks would have left them
+         * at step {@code k}: the symbols before {@code s} at their price of step {@code k}, those after
+         * it at their price of the step before (they may have run ahead since), and {@code s}, about to
+         * tick, at the price of its previous tick.
          */
-        private void rememberLastPrices(int s, int previous) {
+        private void rememberLastPrices(int s, int previous, int k) {
             for (int x = 0; x < symbolCount; x++) {
-                int index = x == s ? previous : newest[x];
+                CandleColumns c = candles[x];
+                int index = x == s ? previous : c.indexBefore(first + (x < s ? k : k - 1) * step);
                 if (index >= 0) {
-                    CandleColumns c = columns.get(x);
                     parts.portfolio().observe(c.symbol(), c.exactClose(index));
                 }
             }
             if (previous >= 0) {
-                CandleColumns c = columns.get(s);
+                CandleColumns c = candles[s];
                 parts.anomalies().notePrice(c.symbol(), c.exactClose(previous));
             }
         }
@@ -345,7 +441,7 @@ final class Backtester {
             for (SafetyEvent e : store.recentSafetyEvents(Integer.MAX_VALUE)) {
                 events.merge(e.type().name(), 1, Integer::sum);
             }
-            rememberLastPrices(symbolCount - 1, newest[symbolCount - 1]);
+            rememberLastPrices(symbolCount - 1, newest[symbolCount - 1], stepCount - 1);
             BigDecimal finalEquity = parts.portfolio()
                     .equity(parts.broker().balances(), parts.broker().positions());
             return new BacktestResult(
