@@ -17,7 +17,7 @@ final class RunSummary {
         this.out = out;
     }
 
-    void print(long passes, ConsoleReporter reporter, boolean stopped) {
+    void print(long passes, ConsoleReporter reporter, PassTimes passTimes, boolean stopped) {
         TradingParts parts = system.parts();
         List<Position> positions = parts.broker().positions();
         BigDecimal equity = system.portfolio().equity(parts.broker().balances(), positions);
@@ -36,6 +36,7 @@ final class RunSummary {
                 + reporter.count(TickAction.BLOCKED) + ", holds " + reporter.count(TickAction.HOLD)
                 + ", circuit breaker " + reporter.count(TickAction.CIRCUIT_BREAKER) + ", API failures "
                 + reporter.count(TickAction.API_FAILURE) + ", errors " + reporter.count(TickAction.ERROR));
+        out.println("  " + passTimes.summary());
         String account = live ? "live account's first day started at " : "paper account started with ";
         out.println("  equity " + Display.krw(equity.setScale(0, java.math.RoundingMode.HALF_EVEN)) + " KRW"
                 + start.map(s -> " (" + account + Display.krw(s.setScale(0, java.math.RoundingMode.HALF_EVEN))

@@ -23,6 +23,7 @@ final class TradingLoop {
     private final StopSignal stop;
     private final Consumer<TickReport> reporter;
     private final Runnable beforePass;
+    private final PassTimes passTimes;
 
     TradingLoop(
             List<Symbol> symbols,
@@ -31,7 +32,8 @@ final class TradingLoop {
             Pacer pacer,
             StopSignal stop,
             Consumer<TickReport> reporter,
-            Runnable beforePass) {
+            Runnable beforePass,
+            PassTimes passTimes) {
         this.symbols = List.copyOf(symbols);
         this.ticks = ticks;
         this.reconciler = reconciler;
@@ -39,12 +41,14 @@ final class TradingLoop {
         this.stop = stop;
         this.reporter = reporter;
         this.beforePass = beforePass;
+        this.passTimes = passTimes;
     }
 
     /** Runs until stopped, or one pass when {@code once}; returns the number of passes made. */
     long run(boolean once) throws InterruptedException {
         long passes = 0;
         while (!stop.requested()) {
+            long started = passTimes.start();
             beforePass.run();
             reconcile();
             for (Symbol symbol : symbols) {
@@ -54,6 +58,7 @@ final class TradingLoop {
                 reporter.accept(tick(symbol));
             }
             passes++;
+            passTimes.finished(started);
             if (once || stop.requested() || !pacer.awaitNextPass()) {
                 break;
             }

@@ -40,6 +40,7 @@ final class TradingSession {
             out.println("reconciled " + settled + " order intent(s) left from an earlier run");
         }
         ConsoleReporter reporter = new ConsoleReporter(out);
+        PassTimes passTimes = new PassTimes(settings.marketDataInterval(), System::nanoTime);
         ClosePositionsRequest request =
                 new ClosePositionsRequest(settings.safety().killSwitchFile());
         TradingLoop loop = new TradingLoop(
@@ -50,14 +51,15 @@ final class TradingSession {
                 stop,
                 reporter.andThen(
                         new TickJournal(system.parts().store(), system.parts().clock(), Clock.systemUTC())),
-                beforePass(system, request));
+                beforePass(system, request),
+                passTimes);
         audit(system, "run_started", Map.of("once", once));
         long passes = loop.run(once);
         audit(
                 system,
                 "run_stopped",
                 Map.of("passes", passes, "ticks", reporter.ticks(), "by_signal", stop.requested()));
-        new RunSummary(system, out).print(passes, reporter, stop.requested());
+        new RunSummary(system, out).print(passes, reporter, passTimes, stop.requested());
         return Application.OK;
     }
 
