@@ -47,6 +47,7 @@ run_loop quiet
 echo "reference run without load: $(( $(date +%s) - start )) s"
 
 # the loop into a fresh database, and the dashboard on that database as soon as it exists
+loaded_start=$(date +%s)
 run_loop loaded &
 loop=$!
 pids+=("$loop")
@@ -69,6 +70,7 @@ while kill -0 "$loop" 2>/dev/null; do
   done
 done
 wait "$loop" || true
+echo "the same run under load: $(( $(date +%s) - loaded_start )) s"
 
 passed=0
 failed=0
@@ -100,7 +102,7 @@ for line in open(sys.argv[1]):
 for path, r in rounds.items():
     worst = {k: max(v) for k, v in r["p"].items()}
     rate = r["req"] / r["secs"] if r["secs"] else 0
-    print(f"  GET /{path}: {r['req']} requests, {rate:.0f}/s, non-2xx {r['non2xx']}, latency "
+    print(f"  GET {path}: {r['req']} requests, {rate:.0f}/s, non-2xx {r['non2xx']}, latency "
           f"p50 <= {worst.get('50', 0):.2f} ms, p90 <= {worst.get('90', 0):.2f} ms, p99 <= {worst.get('99', 0):.2f} ms (worst round)")
 PY
 echo

@@ -68,7 +68,15 @@ final class DashboardProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         Files.copy(filledDatabase(), dir.resolve("data/coin_trader.db"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> args = new ArrayList<>(List.of("web", "--exchange", "replay", "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("--exchange", "replay"));
+        args.addAll(List.of(extraArgs));
+        return over(dir, env, args.toArray(String[]::new));
+    }
+
+    /** Starts {@code trader web --port 0} with {@code args} in {@code dir}, over the database that is there. */
+    static DashboardProcess over(Path dir, Map<String, String> env, String... extraArgs)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("web", "--port", "0"));
         args.addAll(List.of(extraArgs));
         Process process = new TraderProcess(dir)
                 .builder(args, env)
