@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What reaches Slack and what happens on each kind of reply. */
 class SlackNotifierTest {
@@ -78,13 +80,17 @@ class SlackNotifierTest {
         assertThat(notifier.isDisabled()).isFalse();
     }
 
-    @Test
-    void aRemovedWebhookSwitchesSlackOffAndLaterAlertsGoOnlyToTheFallback() throws Exception {
-        fx.server.replies(status(404, "no_service"));
+    @ParameterizedTest
+    @CsvSource({"403, invalid_token", "404, no_service", "410, channel_is_archived"})
+    void aRevokedOrRemovedWebhookSwitchesSlackOffAndLaterAlertsGoOnlyToTheFallback(int code, String error)
+            throws Exception {
+        fx.server.replies(status(code, error));
         SlackNotifier notifier = fx.started(SlackFixture.options());
 
         notifier.send(Severity.HIGH, "first", "a");
-        SlackFixture.eventually(notifier::isDisabled);
+        // the notice follows the switch-off on the sender thread: wait for both
+        SlackFixture.eventually(
+                () -> notifier.isDisabled() && fx.fallback.titles().contains("Slack alerts are off"));
         notifier.send(Severity.CRITICAL, "second", "b");
         notifier.send(Severity.INFO, "third", "c");
         notifier.close();
@@ -93,7 +99,7 @@ class SlackNotifierTest {
         assertThat(fx.fallback.titles()).containsExactly("first", "Slack alerts are off", "second", "third");
         assertThat(messages(Level.ERROR)).singleElement().satisfies(m -> assertThat(m)
                 .contains("rejected")
-                .contains("HTTP 404 no_service")
+                .contains("HTTP " + code + " " + error)
                 .contains("127.0.0.1"));
     }
 
