@@ -44,7 +44,7 @@ summary() { # the lines of a run's summary that must not change under load
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 start=$(date +%s)
 run_loop quiet
-echo "reference run without load: $(( $(date +%s) - start )) s"
+echo "reference run without load: $(( $(date +%s) - start )) s: $(grep -m1 '^Finished after' "$work/quiet.txt")"
 
 # the loop into a fresh database, and the dashboard on that database as soon as it exists
 loaded_start=$(date +%s)

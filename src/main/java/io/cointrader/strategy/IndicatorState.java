@@ -60,24 +60,16 @@ final class IndicatorState {
 
     /** Folds in a closed candle for good. */
     void fold(long openSecond, int openNano, double high, double low, double close, double candleVolume) {
-        if (peekPending && isLastPeek(high, low, close, candleVolume)) {
-            // a backtest peeks each candle once as the newest and folds it on the next step: the
-            // peeked values are exactly those a fold computes, so they are kept instead of recomputed
-            fast = peekFast;
-            slow = peekSlow;
-            atr = peekAtr;
-            gain = peekGain;
-            loss = peekLoss;
-        } else {
-            boolean first = count == 0;
-            double trueRange = Smoothing.trueRange(first, high, low, close, lastClose);
-            double change = first ? 0.0 : close - lastClose;
-            fast = Smoothing.next(first, fast, close, fastAlpha);
-            slow = Smoothing.next(first, slow, close, slowAlpha);
-            atr = Smoothing.next(first, atr, trueRange, atrAlpha);
-            gain = Smoothing.next(first, gain, Math.max(change, 0.0), rsiAlpha);
-            loss = Smoothing.next(first, loss, Math.max(-change, 0.0), rsiAlpha);
+        // a backtest peeks each candle once as the newest and folds it on the next step: the peeked
+        // values are exactly those a fold computes, so they are kept instead of recomputed
+        if (!(peekPending && isLastPeek(high, low, close, candleVolume))) {
+            peek(high, low, close, candleVolume);
         }
+        fast = peekFast;
+        slow = peekSlow;
+        atr = peekAtr;
+        gain = peekGain;
+        loss = peekLoss;
         peekPending = false;
         volume.add(candleVolume);
         lastOpenSecond = openSecond;
