@@ -171,6 +171,10 @@ public final class ExecutionEngine {
         }
         IntentState state = update.order().status() == OrderStatus.REJECTED ? IntentState.REJECTED : IntentState.PLACED;
         store.recordOrderUpdate(update.order(), update.fills(), state);
+        crashHook.reached(CrashPoint.AFTER_ORDER_SAVED);
+        if (!update.fills().isEmpty()) {
+            crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
+        }
         journal.order("placed", update.order());
         update.fills().forEach(journal::fill);
         return new ExecutionResult(
