@@ -135,7 +135,7 @@ public final class ExecutionEngine {
      * only reduces exposure.
      */
     public Optional<Order> cancel(String clientOrderId, String reason) {
-        Optional<OrderUpdate> update = broker.cancel(clientOrderId);
+        Optional<OrderUpdate> update = broker.cancel(clientOrderId).map(u -> StoredIntent.restore(store, u));
         update.ifPresent(u -> {
             store.recordOrderUpdate(u.order(), u.fills(), null);
             journal.order("cancel_requested", u.order());

@@ -11,6 +11,7 @@ import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +117,13 @@ public final class Reconciler {
 
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
-        List<OrderUpdate> updates = broker.refresh(market);
-        for (OrderUpdate update : updates) {
+        List<OrderUpdate> updates = new ArrayList<>();
+        for (OrderUpdate reported : broker.refresh(market)) {
+            OrderUpdate update = StoredIntent.restore(store, reported);
             save(update, null);
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
+            updates.add(update);
         }
         return updates;
     }
