@@ -3,15 +3,22 @@ package io.cointrader.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cointrader.execution.CrashPoint;
+import io.cointrader.security.Fernet;
 import io.cointrader.sim.SeenRequest;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -70,6 +77,7 @@ final class CrashMatrix {
     private final Duration randomMin;
     private final Duration randomMax;
     private final Set<SeenRequest> orderPosts = new LinkedHashSet<>();
+    private final List<String> durations = new ArrayList<>();
     private int runs;
 
     CrashMatrix(Path work, SimRehearsal rehearsal, Map<String, String> env, long seed, Duration min, Duration max) {
@@ -115,6 +123,20 @@ final class CrashMatrix {
         return labels;
     }
 
+    /**
+     * Rewrites the rehearsal's key file in the original tool's format (SHA-256 of the master key, no
+     * slow key derivation), so that each of many restarts decrypts the keys at once.
+     */
+    static void writeOriginalKeyFile(Path work) throws Exception {
+        byte[] key = MessageDigest.getInstance("SHA-256").digest(SimRehearsal.MASTER.getBytes(StandardCharsets.UTF_8));
+        String payload = new ObjectMapper()
+                .writeValueAsString(
+                        Map.of("version", 1, "api_key", SimRehearsal.ACCESS, "api_secret", SimRehearsal.SECRET));
+        String token = new Fernet(key, new SecureRandom(), Clock.systemUTC())
+                .encrypt(payload.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(work.resolve("data/upbit_keys.enc"), token);
+    }
+
     /** Environment for the trader: the rehearsal's, with room for a long day of orders. */
     static Map<String, String> traderEnv(SimRehearsal rehearsal) {
         Map<String, String> env = new HashMap<>(rehearsal.env());
@@ -137,6 +159,7 @@ final class CrashMatrix {
                 .redirectOutput(work.resolve("run-" + run + ".out").toFile())
                 .redirectError(work.resolve("run-" + run + ".err").toFile())
                 .start();
+        long started = System.nanoTime();
         try {
             return switch (kill.way()) {
                 case HOOK -> awaitHook(process, kill, run);
@@ -148,6 +171,7 @@ final class CrashMatrix {
                 process.destroyForcibly();
             }
             process.waitFor(30, TimeUnit.SECONDS);
+            durations.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             rehearsal.sim.faults().clear();
             collectOrderPosts();
         }
@@ -212,6 +236,11 @@ final class CrashMatrix {
         }
         process.destroyForcibly(); // SIGKILL
         return new Outcome(kill.label(), null);
+    }
+
+    /** Wall seconds of each run so far, from its start to its death, in run order. */
+    List<String> durations() {
+        return List.copyOf(durations);
     }
 
     /** Counts kills per label, in the order of {@link #labels()}. */

@@ -61,6 +61,7 @@ class CrashMatrixIT {
         List<CrashMatrix.Outcome> outcomes = new ArrayList<>();
         Checks checks = new Checks();
         try (SimRehearsal rehearsal = new SimRehearsal(work, RateLimits.upbit(), MirroredHistory.of(HISTORY_PASSES))) {
+            CrashMatrix.writeOriginalKeyFile(work);
             Map<String, String> env = CrashMatrix.traderEnv(rehearsal);
             CrashMatrix harness =
                     new CrashMatrix(work, rehearsal, env, SEED, Duration.ofMillis(800), Duration.ofMillis(5000));
@@ -91,6 +92,7 @@ class CrashMatrixIT {
         kills.forEach((label, n) -> lines.add("  kills " + label + ": " + n));
         int total = kills.values().stream().mapToInt(Integer::intValue).sum();
         lines.add("  kills in total: " + total);
+        lines.add("  seconds per run: " + String.join(" ", harness.durations()));
         outcomes.stream().filter(o -> o.problem() != null).forEach(o -> lines.add("  not as planned: " + o.problem()));
         checks.add("every run was killed where planned", () -> total == outcomes.size() ? null : "see above");
         try (StateStore store = SqliteStateStore.open(db)) {
