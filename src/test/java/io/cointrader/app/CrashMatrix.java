@@ -61,8 +61,16 @@ final class CrashMatrix {
         }
     }
 
-    /** What one kill came to: the label it is counted under, and a problem when it did not go as planned. */
-    record Outcome(String label, String problem) {}
+    /**
+     * What one kill came to: the label it is counted under, and a problem when it did not go as planned.
+     * A run that did not reach its point in time (the strategy may go long without an order) was killed
+     * at the time limit and {@code retry} says so.
+     */
+    record Outcome(String label, String problem, boolean retry) {
+        Outcome(String label, String problem) {
+            this(label, problem, false);
+        }
+    }
 
     /** Longest wait for a run to reach its crash point; beyond it the run is killed and reported. */
     static final Duration POINT_TIMEOUT = Duration.ofSeconds(40);
@@ -147,6 +155,21 @@ final class CrashMatrix {
         return env;
     }
 
+    /**
+     * Runs {@code kill}; when its point was not reached in time, runs it again (up to {@code retries}
+     * times), so that every point gets its planned kills. Every run is returned.
+     */
+    List<Outcome> runUntilReached(Kill kill, int retries) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        Outcome outcome = run(kill);
+        outcomes.add(outcome);
+        for (int i = 0; i < retries && outcome.retry(); i++) {
+            outcome = run(kill);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
     Outcome run(Kill kill) throws Exception {
         int run = runs++;
         int ordersBefore = rehearsal.orders().size();
@@ -207,7 +230,8 @@ final class CrashMatrix {
 
     private Outcome awaitHook(Process process, Kill kill, int run) throws InterruptedException {
         if (!process.waitFor(POINT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            return new Outcome(kill.label(), "run " + run + " did not reach " + kill.label() + " in " + POINT_TIMEOUT);
+            return new Outcome(
+                    kill.label(), "run " + run + " did not reach " + kill.label() + " in " + POINT_TIMEOUT, true);
         }
         int code = process.exitValue();
         return new Outcome(kill.label(), code == CrashInjection.KILLED ? null : "run " + run + " ended with " + code);
@@ -220,7 +244,7 @@ final class CrashMatrix {
                 return new Outcome(kill.label(), "run " + run + " ended with " + process.exitValue());
             }
             if (System.nanoTime() > deadline) {
-                return new Outcome(kill.label(), "run " + run + " placed no order in " + POINT_TIMEOUT);
+                return new Outcome(kill.label(), "run " + run + " placed no order in " + POINT_TIMEOUT, true);
             }
             Thread.sleep(10);
         }

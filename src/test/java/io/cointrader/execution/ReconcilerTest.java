@@ -63,16 +63,8 @@ class ReconcilerTest {
 
     @Test
     void anOrderSettledAfterARestartKeepsItsIntentWhenItFillsLater() {
-        LiveBroker beforeCrash = restartedBroker();
-        ExecutionEngine engine = new ExecutionEngine(
-                beforeCrash,
-                new RiskManager(RiskLimits.defaults()),
-                store,
-                new KillSwitch(dir.resolve("kill_switch"), clock),
-                event -> {},
-                new IntentIds("install-1"),
-                clock);
-        String clientOrderId = engine.execute(buy(), account()).clientOrderId();
+        String clientOrderId =
+                engine(restartedBroker()).execute(buy(), account()).clientOrderId();
         LiveBroker afterRestart = restartedBroker();
         Reconciler reconciler = new Reconciler(afterRestart, store, event -> {}, clock);
         assertThat(reconciler.reconcileIntents()).isEqualTo(1);
@@ -84,6 +76,31 @@ class ReconcilerTest {
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(order.intentId()).isEqualTo("i1");
         assertThat(store.allFills()).hasSize(1);
+    }
+
+    @Test
+    void aCancelAfterARestartKeepsTheOrdersIntent() {
+        String clientOrderId =
+                engine(restartedBroker()).execute(buy(), account()).clientOrderId();
+        LiveBroker afterRestart = restartedBroker();
+        new Reconciler(afterRestart, store, event -> {}, clock).reconcileIntents();
+
+        engine(afterRestart).cancel(clientOrderId, "closing");
+
+        var order = store.findOrder(clientOrderId).orElseThrow();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.intentId()).isEqualTo("i1");
+    }
+
+    private ExecutionEngine engine(LiveBroker broker) {
+        return new ExecutionEngine(
+                broker,
+                new RiskManager(RiskLimits.defaults()),
+                store,
+                new KillSwitch(dir.resolve("kill_switch"), clock),
+                event -> {},
+                new IntentIds("install-1"),
+                clock);
     }
 
     private OrderIntent buy() {
@@ -168,7 +185,21 @@ class ReconcilerTest {
 
         @Override
         public ExchangeOrder cancelByIdentifier(String identifier) {
-            throw new UnsupportedOperationException("not used");
+            order = new ExchangeOrder(
+                    order.uuid(),
+                    order.identifier(),
+                    order.symbol(),
+                    order.side(),
+                    "limit",
+                    order.price(),
+                    "cancel",
+                    order.volume(),
+                    order.remainingVolume(),
+                    order.executedVolume(),
+                    order.paidFee(),
+                    order.createdAt(),
+                    order.trades());
+            return order;
         }
     }
 }
