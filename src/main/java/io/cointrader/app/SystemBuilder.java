@@ -18,6 +18,7 @@ import io.cointrader.exchange.replay.ReplayExchange;
 import io.cointrader.exchange.upbit.UpbitExchangeAdapter;
 import io.cointrader.exchange.upbit.UpbitHttp;
 import io.cointrader.exchange.upbit.UpbitOptions;
+import io.cointrader.execution.CrashHook;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
@@ -163,9 +164,10 @@ final class SystemBuilder {
         RiskManager risk = new RiskManager(riskLimits(settings));
         IntentIds ids = new IntentIds(installationId(store));
         TradeListener trades = privateApi.isPresent() ? new TradeAlerts(notifier) : TradeListener.NONE;
-        ExecutionEngine engine = new ExecutionEngine(
-                broker, risk, store, killSwitch, safety, ids, clock, CrashInjection.fromSystemProperty(), trades);
-        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades);
+        CrashHook crashHook = CrashInjection.fromSystemProperty();
+        ExecutionEngine engine =
+                new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock, crashHook, trades);
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades, crashHook);
         ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
         TradingParts parts = new TradingParts(
                 exchange,

@@ -135,7 +135,7 @@ public final class ExecutionEngine {
      * only reduces exposure.
      */
     public Optional<Order> cancel(String clientOrderId, String reason) {
-        Optional<OrderUpdate> update = broker.cancel(clientOrderId);
+        Optional<OrderUpdate> update = broker.cancel(clientOrderId).map(u -> StoredIntent.restore(store, u));
         update.ifPresent(u -> {
             store.recordOrderUpdate(u.order(), u.fills(), null);
             journal.order("cancel_requested", u.order());
@@ -171,6 +171,10 @@ public final class ExecutionEngine {
         }
         IntentState state = update.order().status() == OrderStatus.REJECTED ? IntentState.REJECTED : IntentState.PLACED;
         store.recordOrderUpdate(update.order(), update.fills(), state);
+        crashHook.reached(CrashPoint.AFTER_ORDER_SAVED);
+        if (!update.fills().isEmpty()) {
+            crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
+        }
         journal.order("placed", update.order());
         update.fills().forEach(journal::fill);
         return new ExecutionResult(

@@ -11,6 +11,7 @@ import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Reconciler {
     private final SafetyEventSink safety;
     private final Clock clock;
     private final OrderJournal journal;
+    private final CrashHook crashHook;
 
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
         this(broker, store, safety, clock, TradeListener.NONE);
@@ -40,7 +42,19 @@ public final class Reconciler {
 
     /** As the other constructor, telling {@code listener} about the fills it finds. */
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock, TradeListener listener) {
+        this(broker, store, safety, clock, listener, CrashHook.NONE);
+    }
+
+    /** As the other constructors, with a hook that crash tests use to stop the process mid-reconciliation. */
+    public Reconciler(
+            Broker broker,
+            StateStore store,
+            SafetyEventSink safety,
+            Clock clock,
+            TradeListener listener,
+            CrashHook crashHook) {
         this.journal = new OrderJournal(listener);
+        this.crashHook = crashHook;
         this.broker = broker;
         this.store = store;
         this.safety = safety;
@@ -65,11 +79,12 @@ public final class Reconciler {
                 // the broker may not know which intent the order belongs to; the database does
                 OrderUpdate update = new OrderUpdate(
                         found0.order().withIntentId(record.intent().intentId()), found0.fills());
-                store.recordOrderUpdate(update.order(), update.fills(), IntentState.PLACED);
+                save(update, IntentState.PLACED);
                 journal.order("reconciled", update.order());
                 update.fills().forEach(journal::fill);
                 outcome = "order found: " + update.order().status();
             } else {
+                crashHook.reached(CrashPoint.DURING_RECONCILIATION);
                 store.updateIntentState(record.intent().intentId(), IntentState.NOT_PLACED, clock.instant());
                 journal.intent("not_placed", record.intent().intentId(), record.clientOrderId(), "no such order");
                 outcome = "no order exists; intent marked NOT_PLACED";
@@ -91,7 +106,7 @@ public final class Reconciler {
         for (var order : store.openOrders()) {
             try {
                 broker.lookup(order.clientOrderId()).ifPresent(update -> {
-                    store.recordOrderUpdate(update.order().withIntentId(order.intentId()), update.fills(), null);
+                    save(new OrderUpdate(update.order().withIntentId(order.intentId()), update.fills()), null);
                     update.fills().forEach(journal::fill);
                 });
             } catch (RuntimeException e) {
@@ -102,12 +117,23 @@ public final class Reconciler {
 
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
-        List<OrderUpdate> updates = broker.refresh(market);
-        for (OrderUpdate update : updates) {
-            store.recordOrderUpdate(update.order(), update.fills(), null);
+        List<OrderUpdate> updates = new ArrayList<>();
+        for (OrderUpdate reported : broker.refresh(market)) {
+            OrderUpdate update = StoredIntent.restore(store, reported);
+            save(update, null);
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
+            updates.add(update);
         }
         return updates;
+    }
+
+    /** Saves what the exchange reported; the crash points mark the moments just before and after. */
+    private void save(OrderUpdate update, IntentState intentState) {
+        crashHook.reached(CrashPoint.DURING_RECONCILIATION);
+        store.recordOrderUpdate(update.order(), update.fills(), intentState);
+        if (!update.fills().isEmpty()) {
+            crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
+        }
     }
 }
