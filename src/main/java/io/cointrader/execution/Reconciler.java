@@ -33,6 +33,7 @@ public final class Reconciler {
     private final SafetyEventSink safety;
     private final Clock clock;
     private final OrderJournal journal;
+    private final UpdateRecorder recorder;
 
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
         this(broker, store, safety, clock, TradeListener.NONE);
@@ -41,6 +42,7 @@ public final class Reconciler {
     /** As the other constructor, telling {@code listener} about the fills it finds. */
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock, TradeListener listener) {
         this.journal = new OrderJournal(listener);
+        this.recorder = new UpdateRecorder(broker, store);
         this.broker = broker;
         this.store = store;
         this.safety = safety;
@@ -65,7 +67,7 @@ public final class Reconciler {
                 // the broker may not know which intent the order belongs to; the database does
                 OrderUpdate update = new OrderUpdate(
                         found0.order().withIntentId(record.intent().intentId()), found0.fills());
-                store.recordOrderUpdate(update.order(), update.fills(), IntentState.PLACED);
+                recorder.record(found0, update.order(), IntentState.PLACED);
                 journal.order("reconciled", update.order());
                 update.fills().forEach(journal::fill);
                 outcome = "order found: " + update.order().status();
@@ -91,7 +93,7 @@ public final class Reconciler {
         for (var order : store.openOrders()) {
             try {
                 broker.lookup(order.clientOrderId()).ifPresent(update -> {
-                    store.recordOrderUpdate(update.order().withIntentId(order.intentId()), update.fills(), null);
+                    recorder.record(update, update.order().withIntentId(order.intentId()), null);
                     update.fills().forEach(journal::fill);
                 });
             } catch (RuntimeException e) {
@@ -103,8 +105,15 @@ public final class Reconciler {
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
         List<OrderUpdate> updates = broker.refresh(market);
-        for (OrderUpdate update : updates) {
-            store.recordOrderUpdate(update.order(), update.fills(), null);
+        for (int i = 0; i < updates.size(); i++) {
+            OrderUpdate update = updates.get(i);
+            try {
+                recorder.record(update, update.order(), null);
+            } catch (RuntimeException e) {
+                // the broker counts the updates after this one as reported too: hand them back as well
+                updates.subList(i + 1, updates.size()).forEach(broker::unrecorded);
+                throw e;
+            }
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
         }
