@@ -84,6 +84,8 @@ final class FaultSoak implements AutoCloseable {
     private boolean lockedBeforeTick;
     private Instant banEnd = Instant.MIN;
     private String books = "";
+    private PrintStream out = System.out;
+    private long started;
 
     FaultSoak(Path work, Plan plan) throws Exception {
         this.plan = plan;
@@ -120,7 +122,8 @@ final class FaultSoak implements AutoCloseable {
 
     /** Runs the plan, settles, checks and prints the figures; returns the checks. */
     SoakChecks run(PrintStream out) throws Exception {
-        long started = System.nanoTime();
+        this.out = out;
+        started = System.nanoTime();
         LiveAccess access =
                 http -> new UpbitPrivateClient(http, new UpbitCredentials(Secret.of(ACCESS), Secret.of(SECRET)));
         try (TradingSystem built = SystemBuilder.build(
@@ -219,6 +222,9 @@ final class FaultSoak implements AutoCloseable {
             unexplained.add("tick " + ticks + ": " + report.detail());
         }
         watch.tick(ticks, report, banned ? TripModel.Fate.TICKER_FAILED : injector.fate());
+        if (ticks % 10_000 == 0) {
+            out.printf("  %,d ticks after %.0f s: %s%n", ticks, (System.nanoTime() - started) / 1e9, watch.figures());
+        }
         lockedBeforeTick = false;
         injector.endTick();
         clock.advance(TICK_GAP);
