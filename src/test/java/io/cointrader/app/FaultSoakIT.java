@@ -18,7 +18,7 @@ class FaultSoakIT {
 
     @Test
     void liveLoopSurvivesRandomFaultsWithTheBooksStraightAndTheKillSwitchExact() throws Exception {
-        try (FaultSoak soak = new FaultSoak(work, new FaultSoak.Plan(20251125L, 4_000, 0.06, 1))) {
+        try (FaultSoak soak = new FaultSoak(work, new FaultSoak.Plan(20251125L, 2_000, 0.06, 1))) {
             SoakChecks checks = soak.run(System.out);
 
             assertThat(checks.failures()).isEmpty();
