@@ -9,7 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault soak ({@link FaultSoak}): the live loop against the simulator with random faults between
- * ticks, then the books. The CI run is short; the long run ({@code -Dgroups=long}) makes 100,000 ticks.
+ * ticks, then the books. The CI run is short; the long run makes 100,000 ticks (seed and size can be
+ * changed with {@code -Dsoak.seed} and {@code -Dsoak.ticks}):
+ *
+ * <pre>
+ * ./mvnw -B -o verify -Dgroups=long -Dexcluded.groups=none -Dtest=NONE \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultSoakIT
+ * </pre>
  */
 class FaultSoakIT {
 
