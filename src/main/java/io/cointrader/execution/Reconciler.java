@@ -4,6 +4,7 @@ import io.cointrader.broker.Broker;
 import io.cointrader.broker.OrderUpdate;
 import io.cointrader.core.IntentState;
 import io.cointrader.core.MarketData;
+import io.cointrader.core.Order;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
@@ -35,6 +36,7 @@ public final class Reconciler {
     private final Clock clock;
     private final OrderJournal journal;
     private final CrashHook crashHook;
+    private final UpdateRecorder recorder;
 
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
         this(broker, store, safety, clock, TradeListener.NONE);
@@ -55,6 +57,7 @@ public final class Reconciler {
             CrashHook crashHook) {
         this.journal = new OrderJournal(listener);
         this.crashHook = crashHook;
+        this.recorder = new UpdateRecorder(broker, store);
         this.broker = broker;
         this.store = store;
         this.safety = safety;
@@ -79,7 +82,7 @@ public final class Reconciler {
                 // the broker may not know which intent the order belongs to; the database does
                 OrderUpdate update = new OrderUpdate(
                         found0.order().withIntentId(record.intent().intentId()), found0.fills());
-                save(update, IntentState.PLACED);
+                save(found0, update.order(), IntentState.PLACED);
                 journal.order("reconciled", update.order());
                 update.fills().forEach(journal::fill);
                 outcome = "order found: " + update.order().status();
@@ -106,7 +109,7 @@ public final class Reconciler {
         for (var order : store.openOrders()) {
             try {
                 broker.lookup(order.clientOrderId()).ifPresent(update -> {
-                    save(new OrderUpdate(update.order().withIntentId(order.intentId()), update.fills()), null);
+                    save(update, update.order().withIntentId(order.intentId()), null);
                     update.fills().forEach(journal::fill);
                 });
             } catch (RuntimeException e) {
@@ -117,10 +120,17 @@ public final class Reconciler {
 
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
+        List<OrderUpdate> reported = broker.refresh(market);
         List<OrderUpdate> updates = new ArrayList<>();
-        for (OrderUpdate reported : broker.refresh(market)) {
-            OrderUpdate update = StoredIntent.restore(store, reported);
-            save(update, null);
+        for (int i = 0; i < reported.size(); i++) {
+            OrderUpdate update = StoredIntent.restore(store, reported.get(i));
+            try {
+                save(update, update.order(), null);
+            } catch (RuntimeException e) {
+                // the broker counts the updates after this one as reported too: hand them back as well
+                reported.subList(i + 1, reported.size()).forEach(broker::unrecorded);
+                throw e;
+            }
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
             updates.add(update);
@@ -128,11 +138,14 @@ public final class Reconciler {
         return updates;
     }
 
-    /** Saves what the exchange reported; the crash points mark the moments just before and after. */
-    private void save(OrderUpdate update, IntentState intentState) {
+    /**
+     * Saves what the exchange reported ({@code reported}, as {@code order}); the crash points mark the
+     * moments just before and after.
+     */
+    private void save(OrderUpdate reported, Order order, IntentState intentState) {
         crashHook.reached(CrashPoint.DURING_RECONCILIATION);
-        store.recordOrderUpdate(update.order(), update.fills(), intentState);
-        if (!update.fills().isEmpty()) {
+        recorder.record(reported, order, intentState);
+        if (!reported.fills().isEmpty()) {
             crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
         }
     }
