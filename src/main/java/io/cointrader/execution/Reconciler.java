@@ -12,7 +12,6 @@ import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -121,19 +120,25 @@ public final class Reconciler {
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
         List<OrderUpdate> reported = broker.refresh(market);
-        List<OrderUpdate> updates = new ArrayList<>();
-        for (int i = 0; i < reported.size(); i++) {
-            OrderUpdate update = StoredIntent.restore(store, reported.get(i));
+        List<OrderUpdate> updates;
+        try {
+            updates = reported.stream().map(u -> StoredIntent.restore(store, u)).toList();
+        } catch (RuntimeException e) {
+            // the broker counts all of them as reported: hand them back, nothing was recorded
+            reported.forEach(broker::unrecorded);
+            throw e;
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            OrderUpdate update = updates.get(i);
             try {
                 save(update, update.order(), null);
             } catch (RuntimeException e) {
                 // the broker counts the updates after this one as reported too: hand them back as well
-                reported.subList(i + 1, reported.size()).forEach(broker::unrecorded);
+                updates.subList(i + 1, updates.size()).forEach(broker::unrecorded);
                 throw e;
             }
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
-            updates.add(update);
         }
         return updates;
     }
