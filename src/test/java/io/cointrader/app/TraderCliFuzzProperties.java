@@ -22,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import picocli.CommandLine;
 
@@ -76,14 +77,15 @@ class TraderCliFuzzProperties {
     }
 
     @Property(tries = 500)
-    void theApplicationAnswersEveryArgumentVectorWithACleanExit(@ForAll("argv") List<String> args) {
-        assertCleanExit(args);
+    void theApplicationAnswersEveryArgumentVectorWithACleanExit(@ForAll("argv") List<String> args) throws Exception {
+        counted(() -> assertCleanExit(args));
     }
 
     @Property(tries = 10_000)
     @Tag("long")
-    void theApplicationAnswersTenThousandArgumentVectorsWithACleanExit(@ForAll("argv") List<String> args) {
-        assertCleanExit(args);
+    void theApplicationAnswersTenThousandArgumentVectorsWithACleanExit(@ForAll("argv") List<String> args)
+            throws Exception {
+        counted(() -> assertCleanExit(args));
     }
 
     private static void assertCleanExit(List<String> args) {
@@ -113,6 +115,34 @@ class TraderCliFuzzProperties {
             assertThat(errLines.subList(0, errLines.size() - 1)).as(shown).allSatisfy(l -> assertThat(l)
                     .startsWith("note: "));
         }
+    }
+
+    /** Inputs checked by this property; its summary line is printed when it ends. */
+    private int passed;
+
+    private int failed;
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private void counted(Check check) throws Exception {
+        try {
+            check.run();
+            passed++;
+        } catch (Exception | AssertionError e) {
+            failed++;
+            throw e;
+        }
+    }
+
+    @AfterProperty
+    void printSummary() {
+        if (passed + failed == 0) {
+            return;
+        }
+        System.out.printf(
+                "%s: %d inputs%n%d passed, %d failed%n", getClass().getSimpleName(), passed + failed, passed, failed);
     }
 
     @Provide

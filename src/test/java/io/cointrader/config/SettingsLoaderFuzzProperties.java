@@ -20,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
@@ -120,15 +121,15 @@ class SettingsLoaderFuzzProperties {
     }
 
     @Property(tries = 1_000)
-    void dotEnvFileLoadsOrFailsWithOneLine(@ForAll("dotEnvFile") String text) throws IOException {
-        loadDotEnvFile(text);
+    void dotEnvFileLoadsOrFailsWithOneLine(@ForAll("dotEnvFile") String text) throws Exception {
+        counted(() -> loadDotEnvFile(text));
     }
 
     /** The same over 10,000 files: about 50 s, so it runs with the long tests. */
     @Property(tries = 10_000)
     @Tag("long")
-    void tenThousandDotEnvFilesLoadOrFailWithOneLine(@ForAll("dotEnvFile") String text) throws IOException {
-        loadDotEnvFile(text);
+    void tenThousandDotEnvFilesLoadOrFailWithOneLine(@ForAll("dotEnvFile") String text) throws Exception {
+        counted(() -> loadDotEnvFile(text));
     }
 
     private static void loadDotEnvFile(String text) throws IOException {
@@ -168,6 +169,34 @@ class SettingsLoaderFuzzProperties {
                 .doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085")
                 .contains("; allowed: ")
                 .startsWith(e.setting() + ": ");
+    }
+
+    /** Inputs checked by this property; its summary line is printed when it ends. */
+    private int passed;
+
+    private int failed;
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private void counted(Check check) throws Exception {
+        try {
+            check.run();
+            passed++;
+        } catch (Exception | AssertionError e) {
+            failed++;
+            throw e;
+        }
+    }
+
+    @AfterProperty
+    void printSummary() {
+        if (passed + failed == 0) {
+            return;
+        }
+        System.out.printf(
+                "%s: %d inputs%n%d passed, %d failed%n", getClass().getSimpleName(), passed + failed, passed, failed);
     }
 
     @Provide
