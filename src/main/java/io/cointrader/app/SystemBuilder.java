@@ -18,6 +18,7 @@ import io.cointrader.exchange.replay.ReplayExchange;
 import io.cointrader.exchange.upbit.UpbitExchangeAdapter;
 import io.cointrader.exchange.upbit.UpbitHttp;
 import io.cointrader.exchange.upbit.UpbitOptions;
+import io.cointrader.execution.CrashHook;
 import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
@@ -33,8 +34,7 @@ import io.cointrader.state.Durability;
 import io.cointrader.state.MetaKeys;
 import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
-import io.cointrader.strategy.ConservativeParameters;
-import io.cointrader.strategy.ConservativeStrategy;
+import io.cointrader.strategy.Strategy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,12 +93,23 @@ final class SystemBuilder {
             Consumer<String> notice,
             ReplayResume resume,
             Optional<LiveAccess> live) {
+        return build(settings, redactor, notice, resume, live, Surroundings.real());
+    }
+
+    /** As above, on the given surroundings instead of real time, real sleep and the default strategy. */
+    static TradingSystem build(
+            Settings settings,
+            Redactor redactor,
+            Consumer<String> notice,
+            ReplayResume resume,
+            Optional<LiveAccess> live,
+            Surroundings surroundings) {
         if ((settings.mode() == TradingMode.LIVE) != live.isPresent()) {
             throw new IllegalStateException("live access must be given for live mode, and only then");
         }
-        StateStore store = openStore(settings);
+        StateStore store = openStore(settings, surroundings.clock());
         try {
-            return assemble(settings, redactor, store, notice, resume, live);
+            return assemble(settings, redactor, store, notice, resume, live, surroundings);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -107,9 +118,13 @@ final class SystemBuilder {
 
     /** Paper money needs crash safety only; live orders also need safety against power loss. */
     static StateStore openStore(Settings settings) {
+        return openStore(settings, Clock.systemUTC());
+    }
+
+    private static StateStore openStore(Settings settings, Clock clock) {
         Durability durability =
                 settings.mode() == TradingMode.LIVE ? Durability.POWER_LOSS_SAFE : Durability.CRASH_SAFE;
-        return SqliteStateStore.open(settings.storage().dbPath(), Clock.systemUTC(), durability);
+        return SqliteStateStore.open(settings.storage().dbPath(), clock, durability);
     }
 
     private static TradingSystem assemble(
@@ -118,7 +133,8 @@ final class SystemBuilder {
             StateStore store,
             Consumer<String> notice,
             ReplayResume resume,
-            Optional<LiveAccess> live) {
+            Optional<LiveAccess> live,
+            Surroundings surroundings) {
         requireSameExchange(settings, store);
         requireSameMode(settings, store);
         Optional<ReplayClock> replayClock = Optional.empty();
@@ -140,8 +156,10 @@ final class SystemBuilder {
             clock = simulated;
             exchange = replay;
         } else {
-            clock = Clock.systemUTC();
-            UpbitHttp http = new UpbitHttp(UpbitOptions.defaults(settings.upbitBaseUrl(), version()), clock);
+            clock = surroundings.clock();
+            UpbitOptions options =
+                    surroundings.upbitOptions().apply(UpbitOptions.defaults(settings.upbitBaseUrl(), version()));
+            UpbitHttp http = new UpbitHttp(options, clock, surroundings.sleeper(), surroundings.jitter());
             UpbitExchangeAdapter upbit = new UpbitExchangeAdapter(http);
             privateApi = live.map(access -> access.connect(http));
             rulesSource = privateApi
@@ -163,10 +181,11 @@ final class SystemBuilder {
         RiskManager risk = new RiskManager(riskLimits(settings));
         IntentIds ids = new IntentIds(installationId(store));
         TradeListener trades = privateApi.isPresent() ? new TradeAlerts(notifier) : TradeListener.NONE;
-        ExecutionEngine engine = new ExecutionEngine(
-                broker, risk, store, killSwitch, safety, ids, clock, CrashInjection.fromSystemProperty(), trades);
-        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades);
-        ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
+        CrashHook crashHook = CrashInjection.fromSystemProperty();
+        ExecutionEngine engine =
+                new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock, crashHook, trades);
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades, crashHook);
+        Strategy strategy = surroundings.strategy().get();
         TradingParts parts = new TradingParts(
                 exchange,
                 strategy,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,15 @@ final class TradingSession {
 
     /** Trades until {@code stop} is requested (or one pass when {@code once}); returns the exit code. */
     int trade(TradingSystem system, StopSignal stop, boolean once) throws InterruptedException {
+        return trade(system, stop, once, pacer(system, stop), report -> {});
+    }
+
+    /**
+     * As {@link #trade(TradingSystem, StopSignal, boolean)}, waiting between passes through {@code pacer}
+     * and showing every tick, after the console and the database, to {@code observer} as well.
+     */
+    int trade(TradingSystem system, StopSignal stop, boolean once, Pacer pacer, Consumer<TickReport> observer)
+            throws InterruptedException {
         printHeader(system);
         int settled = system.parts().reconciler().reconcileIntents();
         if (settled > 0) {
@@ -47,10 +57,11 @@ final class TradingSession {
                 settings.symbols(),
                 system.tickProcessor(),
                 system.parts().reconciler(),
-                pacer(system, stop),
+                pacer,
                 stop,
-                reporter.andThen(
-                        new TickJournal(system.parts().store(), system.parts().clock(), Clock.systemUTC())),
+                reporter.andThen(new TickJournal(
+                                system.parts().store(), system.parts().clock(), Clock.systemUTC()))
+                        .andThen(observer),
                 beforePass(system, request),
                 passTimes);
         audit(system, "run_started", Map.of("once", once));

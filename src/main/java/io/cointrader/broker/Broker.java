@@ -39,4 +39,12 @@ public interface Broker {
 
     /** The quote currency of the account, {@code KRW} on Upbit's KRW market. */
     String quoteCurrency();
+
+    /**
+     * Takes back {@code update}, as this broker reported it, because it could not be recorded (the
+     * database refused the write): its fills count as not reported yet, so that the next report of the
+     * order carries them again instead of losing them. A broker that does not remember what it reported
+     * has nothing to do.
+     */
+    default void unrecorded(OrderUpdate update) {}
 }

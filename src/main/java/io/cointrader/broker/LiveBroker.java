@@ -125,6 +125,19 @@ public final class LiveBroker implements Broker {
         return quote;
     }
 
+    @Override
+    public void unrecorded(OrderUpdate update) {
+        String clientOrderId = update.order().clientOrderId();
+        Set<String> seen = seenTrades.get(clientOrderId);
+        for (Fill fill : update.fills()) {
+            if (seen != null && seen.remove(fill.fillId())) {
+                recordedFees.merge(clientOrderId, fill.fee().negate(), BigDecimal::add);
+            }
+        }
+        // followed again even when it has closed meanwhile, so that the next refresh reports the fills
+        openOrders.putIfAbsent(clientOrderId, update.order());
+    }
+
     /** Maps the exchange order, keeps only trades not reported before, and follows it while open. */
     private OrderUpdate track(ExchangeOrder e, String clientOrderId, String intentId) {
         Instant now = clock.instant();

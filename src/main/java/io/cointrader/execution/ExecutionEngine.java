@@ -53,6 +53,7 @@ public final class ExecutionEngine {
     private final OrderJournal journal;
     private final Set<String> seenIntents = new HashSet<>();
     private final CrashHook crashHook;
+    private final UpdateRecorder recorder;
 
     public ExecutionEngine(
             Broker broker,
@@ -90,6 +91,7 @@ public final class ExecutionEngine {
             CrashHook crashHook,
             TradeListener listener) {
         this.journal = new OrderJournal(listener);
+        this.recorder = new UpdateRecorder(broker, store);
         this.crashHook = crashHook;
         this.broker = broker;
         this.riskManager = riskManager;
@@ -135,9 +137,9 @@ public final class ExecutionEngine {
      * only reduces exposure.
      */
     public Optional<Order> cancel(String clientOrderId, String reason) {
-        Optional<OrderUpdate> update = broker.cancel(clientOrderId);
+        Optional<OrderUpdate> update = broker.cancel(clientOrderId).map(u -> StoredIntent.restore(store, u));
         update.ifPresent(u -> {
-            store.recordOrderUpdate(u.order(), u.fills(), null);
+            recorder.record(u, u.order(), null);
             journal.order("cancel_requested", u.order());
             u.fills().forEach(journal::fill);
             LOG.info(
@@ -170,7 +172,12 @@ public final class ExecutionEngine {
             return outcomeUnknown(intent, clientOrderId, e);
         }
         IntentState state = update.order().status() == OrderStatus.REJECTED ? IntentState.REJECTED : IntentState.PLACED;
-        store.recordOrderUpdate(update.order(), update.fills(), state);
+        // a refused write leaves the intent SUBMITTING: the next reconciliation records the order
+        recorder.record(update, update.order(), state);
+        crashHook.reached(CrashPoint.AFTER_ORDER_SAVED);
+        if (!update.fills().isEmpty()) {
+            crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
+        }
         journal.order("placed", update.order());
         update.fills().forEach(journal::fill);
         return new ExecutionResult(

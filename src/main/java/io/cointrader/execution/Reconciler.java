@@ -4,6 +4,7 @@ import io.cointrader.broker.Broker;
 import io.cointrader.broker.OrderUpdate;
 import io.cointrader.core.IntentState;
 import io.cointrader.core.MarketData;
+import io.cointrader.core.Order;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
@@ -33,6 +34,8 @@ public final class Reconciler {
     private final SafetyEventSink safety;
     private final Clock clock;
     private final OrderJournal journal;
+    private final CrashHook crashHook;
+    private final UpdateRecorder recorder;
 
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
         this(broker, store, safety, clock, TradeListener.NONE);
@@ -40,7 +43,20 @@ public final class Reconciler {
 
     /** As the other constructor, telling {@code listener} about the fills it finds. */
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock, TradeListener listener) {
+        this(broker, store, safety, clock, listener, CrashHook.NONE);
+    }
+
+    /** As the other constructors, with a hook that crash tests use to stop the process mid-reconciliation. */
+    public Reconciler(
+            Broker broker,
+            StateStore store,
+            SafetyEventSink safety,
+            Clock clock,
+            TradeListener listener,
+            CrashHook crashHook) {
         this.journal = new OrderJournal(listener);
+        this.crashHook = crashHook;
+        this.recorder = new UpdateRecorder(broker, store);
         this.broker = broker;
         this.store = store;
         this.safety = safety;
@@ -65,11 +81,12 @@ public final class Reconciler {
                 // the broker may not know which intent the order belongs to; the database does
                 OrderUpdate update = new OrderUpdate(
                         found0.order().withIntentId(record.intent().intentId()), found0.fills());
-                store.recordOrderUpdate(update.order(), update.fills(), IntentState.PLACED);
+                save(found0, update.order(), IntentState.PLACED);
                 journal.order("reconciled", update.order());
                 update.fills().forEach(journal::fill);
                 outcome = "order found: " + update.order().status();
             } else {
+                crashHook.reached(CrashPoint.DURING_RECONCILIATION);
                 store.updateIntentState(record.intent().intentId(), IntentState.NOT_PLACED, clock.instant());
                 journal.intent("not_placed", record.intent().intentId(), record.clientOrderId(), "no such order");
                 outcome = "no order exists; intent marked NOT_PLACED";
@@ -91,7 +108,7 @@ public final class Reconciler {
         for (var order : store.openOrders()) {
             try {
                 broker.lookup(order.clientOrderId()).ifPresent(update -> {
-                    store.recordOrderUpdate(update.order().withIntentId(order.intentId()), update.fills(), null);
+                    save(update, update.order().withIntentId(order.intentId()), null);
                     update.fills().forEach(journal::fill);
                 });
             } catch (RuntimeException e) {
@@ -102,12 +119,39 @@ public final class Reconciler {
 
     /** Lets the broker match open orders against {@code market} and records every change. */
     public List<OrderUpdate> syncOpenOrders(MarketData market) {
-        List<OrderUpdate> updates = broker.refresh(market);
-        for (OrderUpdate update : updates) {
-            store.recordOrderUpdate(update.order(), update.fills(), null);
+        List<OrderUpdate> reported = broker.refresh(market);
+        List<OrderUpdate> updates;
+        try {
+            updates = reported.stream().map(u -> StoredIntent.restore(store, u)).toList();
+        } catch (RuntimeException e) {
+            // the broker counts all of them as reported: hand them back, nothing was recorded
+            reported.forEach(broker::unrecorded);
+            throw e;
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            OrderUpdate update = updates.get(i);
+            try {
+                save(update, update.order(), null);
+            } catch (RuntimeException e) {
+                // the broker counts the updates after this one as reported too: hand them back as well
+                updates.subList(i + 1, updates.size()).forEach(broker::unrecorded);
+                throw e;
+            }
             journal.order("updated", update.order());
             update.fills().forEach(journal::fill);
         }
         return updates;
+    }
+
+    /**
+     * Saves what the exchange reported ({@code reported}, as {@code order}); the crash points mark the
+     * moments just before and after.
+     */
+    private void save(OrderUpdate reported, Order order, IntentState intentState) {
+        crashHook.reached(CrashPoint.DURING_RECONCILIATION);
+        recorder.record(reported, order, intentState);
+        if (!reported.fills().isEmpty()) {
+            crashHook.reached(CrashPoint.AFTER_FILL_RECORDED);
+        }
     }
 }

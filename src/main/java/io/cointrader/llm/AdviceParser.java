@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,6 +32,8 @@ public final class AdviceParser {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // exact numbers: a tiny negative confidence must not round to -0.0 and pass as zero
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private AdviceParser() {}
@@ -50,7 +53,8 @@ public final class AdviceParser {
         }
         try {
             return advice(JSON.readTree(text));
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // NumberFormatException: a number Jackson cannot hold, e.g. 1E+2147483648
             return Optional.empty();
         }
     }
@@ -71,7 +75,9 @@ public final class AdviceParser {
         if (!action.isTextual() || !ACTIONS.contains(action.asText())) {
             return Optional.empty();
         }
-        if (!confidence.isNumber() || !(confidence.doubleValue() >= 0.0 && confidence.doubleValue() <= 1.0)) {
+        if (!confidence.isNumber()
+                || confidence.decimalValue().signum() < 0
+                || confidence.decimalValue().compareTo(BigDecimal.ONE) > 0) {
             return Optional.empty();
         }
         if (!within(reasoning, MAX_REASONING) || !within(riskNotes, MAX_RISK_NOTES)) {

@@ -2,6 +2,7 @@ package io.cointrader.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A request over budget gets 429 with the plain-text body {@code Too many API requests.}: Upbit's
  * 429 body is not documented as JSON, so clients must not rely on it. A blocked caller gets 418 with
- * {@code Retry-After} seconds and a plain-text body stating the block time.
+ * {@code Retry-After} seconds and a plain-text body stating the block time. Both can also be scripted
+ * through {@link SimulatorFaults#limitNext} and {@link SimulatorFaults#banNext}.
  */
 final class Dispatcher {
 
@@ -78,6 +80,10 @@ final class Dispatcher {
         RateLimiter.Admission admission = limiter.admit(in.caller(group), group);
         SimulatorFaults.Plan plan =
                 admission.allowed() ? faults.take(in.method(), in.path()) : SimulatorFaults.Plan.NONE;
+        if (plan.refusal() != 0) {
+            Duration block = plan.retryAfter() == null ? Duration.ZERO : plan.retryAfter();
+            admission = new RateLimiter.Admission(plan.refusal(), 0, block);
+        }
         Reply reply = in.body() == null
                 ? Reply.error(ApiError.of(413, "validation_error", "request body too large"))
                 : answer(admission, plan, route, in, marketTime);

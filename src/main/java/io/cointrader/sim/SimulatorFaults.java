@@ -1,6 +1,7 @@
 package io.cointrader.sim;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,34 @@ public final class SimulatorFaults {
         TRUNCATED
     }
 
-    /** The faults one request gets, taken from the script when it is rate-admitted. */
-    record Plan(Duration delay, int failStatus, boolean failBeforeCreate, Duration loseAnswerAfter, BodyFault body) {
-        static final Plan NONE = new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE);
+    /** The kinds of fault, as counted by {@link #applied()}. */
+    public enum Kind {
+        SERVER_ERROR,
+        DELAY,
+        MALFORMED,
+        TRUNCATED,
+        LOST_ORDER_ANSWER,
+        FAILED_BEFORE_CREATE,
+        RATE_LIMITED,
+        BANNED
+    }
+
+    /**
+     * The faults one request gets, taken from the script when it is rate-admitted.
+     *
+     * @param refusal 429 or 418 when the request is refused as over the rate limit (nothing else applies),
+     *     else 0
+     * @param retryAfter the block a 418 announces; null otherwise
+     */
+    record Plan(
+            Duration delay,
+            int failStatus,
+            boolean failBeforeCreate,
+            Duration loseAnswerAfter,
+            BodyFault body,
+            int refusal,
+            Duration retryAfter) {
+        static final Plan NONE = new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 0, null);
 
         boolean losesAnswer() {
             return loseAnswerAfter != null;
@@ -34,9 +60,14 @@ public final class SimulatorFaults {
 
     private record Armed<T>(int count, T value) {}
 
+    private record Hit(Kind kind, String path) {}
+
     private final Map<String, Armed<Integer>> failures = new HashMap<>();
     private final Map<String, Armed<Duration>> delays = new HashMap<>();
     private final Map<String, Armed<BodyFault>> bodies = new HashMap<>();
+    private final Map<String, Armed<Integer>> refusals = new HashMap<>();
+    private final Map<String, Duration> bans = new HashMap<>();
+    private final Map<Hit, Integer> applied = new HashMap<>();
     private Armed<Duration> lostOrderAnswers;
     private int ordersFailingBeforeCreate;
 
@@ -83,16 +114,70 @@ public final class SimulatorFaults {
         ordersFailingBeforeCreate = requireCount(count);
     }
 
-    /** Disarms every fault. */
+    /**
+     * The next {@code count} requests of {@code path} are refused with 429 and {@code Remaining-Req} sec=0,
+     * as when the caller's budget is used up, whatever the budget says.
+     */
+    public synchronized void limitNext(String path, int count) {
+        refusals.put(requirePath(path), new Armed<>(requireCount(count), 429));
+    }
+
+    /**
+     * The next request of {@code path} is answered 418 with {@code Retry-After} of {@code retryAfter}
+     * (whole seconds, rounded up), as Upbit blocks a client after repeated 429s. Only that one request is
+     * refused: a client that honours the header sends nothing more until the block ends.
+     */
+    public synchronized void banNext(String path, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retry-after must be more than zero, got " + retryAfter);
+        }
+        bans.put(requirePath(path), retryAfter);
+    }
+
+    /** Disarms every fault; the counts of {@link #applied()} stay. */
     public synchronized void clear() {
         failures.clear();
         delays.clear();
         bodies.clear();
+        refusals.clear();
+        bans.clear();
         lostOrderAnswers = null;
         ordersFailingBeforeCreate = 0;
     }
 
+    /** Whether no fault is armed (all used up or cleared). */
+    public synchronized boolean idle() {
+        return failures.isEmpty()
+                && delays.isEmpty()
+                && bodies.isEmpty()
+                && refusals.isEmpty()
+                && bans.isEmpty()
+                && lostOrderAnswers == null
+                && ordersFailingBeforeCreate == 0;
+    }
+
+    /** How many requests got each kind of fault since this instance was made (kinds without any left out). */
+    public synchronized Map<Kind, Integer> applied() {
+        Map<Kind, Integer> totals = new EnumMap<>(Kind.class);
+        applied.forEach((hit, n) -> totals.merge(hit.kind(), n, Integer::sum));
+        return Map.copyOf(totals);
+    }
+
+    /** How many requests of {@code path} got a fault of {@code kind} since this instance was made. */
+    public synchronized int applied(Kind kind, String path) {
+        return applied.getOrDefault(new Hit(kind, path), 0);
+    }
+
     synchronized Plan take(String method, String path) {
+        Duration ban = bans.remove(path);
+        if (ban != null) {
+            count(path, Kind.BANNED, true);
+            return new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 418, ban);
+        }
+        if (use(refusals, path, 0) != 0) {
+            count(path, Kind.RATE_LIMITED, true);
+            return new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 429, null);
+        }
         boolean orderPost = method.equals("POST") && path.equals(ORDERS_PATH);
         Duration delay = use(delays, path, Duration.ZERO);
         int failStatus = use(failures, path, 0);
@@ -106,7 +191,19 @@ public final class SimulatorFaults {
             lose = lostOrderAnswers.value();
             lostOrderAnswers = lostOrderAnswers.count() > 1 ? new Armed<>(lostOrderAnswers.count() - 1, lose) : null;
         }
-        return new Plan(delay, failStatus, failBeforeCreate, lose, body);
+        count(path, Kind.DELAY, !delay.isZero());
+        count(path, Kind.SERVER_ERROR, failStatus != 0);
+        count(path, Kind.MALFORMED, body == BodyFault.MALFORMED);
+        count(path, Kind.TRUNCATED, body == BodyFault.TRUNCATED);
+        count(path, Kind.FAILED_BEFORE_CREATE, failBeforeCreate);
+        count(path, Kind.LOST_ORDER_ANSWER, lose != null);
+        return new Plan(delay, failStatus, failBeforeCreate, lose, body, 0, null);
+    }
+
+    private void count(String path, Kind kind, boolean happened) {
+        if (happened) {
+            applied.merge(new Hit(kind, path), 1, Integer::sum);
+        }
     }
 
     private static <T> T use(Map<String, Armed<T>> armed, String path, T none) {

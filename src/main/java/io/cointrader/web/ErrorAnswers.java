@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
@@ -78,12 +80,16 @@ final class ErrorAnswers {
 
     /**
      * The 4xx status of a failure Jetty raised for a malformed request (e.g. a broken chunked body while
-     * it was read), else 0.
+     * it was read, a body in an unknown charset), else 0.
      */
     static int clientError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 return http.getCode();
+            }
+            if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
+                // the body was declared in a charset this server cannot read
+                return 415;
             }
         }
         return 0;
@@ -102,6 +108,7 @@ final class ErrorAnswers {
             case 415 -> "unsupported media type (send application/json)";
             case 431 -> "request headers too large";
             case 503 -> "service unavailable";
+            case 505 -> "HTTP version not supported";
             default -> status >= 500 ? INTERNAL_ERROR : "request refused";
         };
     }

@@ -24,6 +24,12 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, body(code), callback);
     }
 
+    /** Every method gets the JSON error; Jetty's default writes a body for GET, POST and HEAD only. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         ResponseHeaders.apply("/api", fields::put);

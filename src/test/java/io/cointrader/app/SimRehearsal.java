@@ -55,7 +55,11 @@ final class SimRehearsal implements AutoCloseable {
     }
 
     SimRehearsal(Path work, RateLimits limits) throws Exception {
-        History history = History.bundled();
+        this(work, limits, History.bundled());
+    }
+
+    /** On {@code history} instead of the bundled one, e.g. a longer one for long runs. */
+    SimRehearsal(Path work, RateLimits limits, History history) throws Exception {
         market = new ReplayClock(new ReplayExchange(history, Clock.systemUTC()).defaultStart(history.symbols()));
         sim = new UpbitSimulator(SimulatorConfig.builder(history, SimClock.fixed(market))
                         .account(ACCESS, SimAccount.of(SECRET, START_KRW.toPlainString()))

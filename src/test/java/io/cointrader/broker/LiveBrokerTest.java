@@ -148,6 +148,24 @@ class LiveBrokerTest {
     }
 
     @Test
+    void fillsOfAnUpdateTheDatabaseCouldNotRecordAreReportedAgain() {
+        exchange.next = order("wait", "0", "0", List.of());
+        broker.place(buy(), "c1");
+        exchange.byIdentifier.put("c1", order("done", "0.003", "150", List.of(trade("t1", "0.003"))));
+        OrderUpdate refused = broker.refresh(market()).get(0);
+
+        broker.unrecorded(refused);
+        List<OrderUpdate> again = broker.refresh(market());
+
+        assertThat(again).singleElement().satisfies(u -> {
+            assertThat(u.order().status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(u.fills()).extracting(Fill::fillId).containsExactly("t1");
+            assertThat(u.fills().get(0).fee()).isEqualByComparingTo("150");
+        });
+        assertThat(broker.refresh(market())).as("reported once it is recorded").isEmpty();
+    }
+
+    @Test
     void balancesAndPositionsAreTheExchanges() {
         exchange.accounts = List.of(
                 new AccountBalance("KRW", new BigDecimal("500000"), new BigDecimal("1000"), BigDecimal.ZERO, "KRW"),

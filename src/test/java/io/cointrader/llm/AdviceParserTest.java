@@ -90,6 +90,15 @@ class AdviceParserTest {
     }
 
     @Test
+    void rejectsANegativeConfidenceEvenWhenItIsTooSmallForADouble() {
+        assertThat(AdviceParser.parse(VALID.replace("0.62", "-1E-999999"))).isEmpty();
+        assertThat(AdviceParser.parse(VALID.replace("0.62", "1E+2147483648"))).isEmpty();
+        assertThat(AdviceParser.parse(VALID.replace("0.62", "-0.0")))
+                .map(Advisor.Advice::confidence)
+                .contains(0.0);
+    }
+
+    @Test
     void rejectsTextsOverTheirLimits() {
         assertThat(AdviceParser.parse(advice("HOLD", 0.5, "x".repeat(501), "n")))
                 .isEmpty();

@@ -191,4 +191,56 @@ class FaultsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).hasSize(2);
     }
+
+    @Test
+    void scriptedRateLimitRefusesTheNextRequestsWithA429AndNoBudgetLeft() {
+        simulator.faults().limitNext("/v1/ticker", 2);
+
+        HttpResponse<String> first = client.get("/v1/ticker?markets=KRW-BTC");
+        HttpResponse<String> second = client.get("/v1/ticker?markets=KRW-BTC");
+        HttpResponse<String> third = client.get("/v1/ticker?markets=KRW-BTC");
+
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(first.body()).isEqualTo("Too many API requests.");
+        assertThat(first.headers().firstValue("Remaining-Req").orElseThrow()).endsWith("sec=0");
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(simulator.faults().applied()).containsEntry(SimulatorFaults.Kind.RATE_LIMITED, 2);
+        assertThat(simulator.faults().idle()).isTrue();
+    }
+
+    @Test
+    void scriptedBanAnswersOneRequestWith418AndTheAnnouncedBlock() {
+        simulator.faults().banNext("/v1/candles/minutes/60", Duration.ofMillis(90_500));
+
+        HttpResponse<String> banned = client.get("/v1/candles/minutes/60?market=KRW-BTC&count=1");
+        HttpResponse<String> otherPath = client.get("/v1/ticker?markets=KRW-BTC");
+
+        assertThat(banned.statusCode()).isEqualTo(418);
+        assertThat(banned.headers().firstValue("Retry-After")).hasValue("91");
+        assertThat(otherPath.statusCode()).isEqualTo(200);
+        assertThat(simulator.faults().applied()).containsEntry(SimulatorFaults.Kind.BANNED, 1);
+    }
+
+    @Test
+    void countsTheFaultsAppliedByKindAndClearingLeavesTheCounts() {
+        simulator.faults().failNext("/v1/ticker", 1, 500);
+        simulator.faults().malformNext("/v1/orderbook", 1);
+        simulator.faults().truncateNext("/v1/market/all", 3);
+
+        client.get("/v1/ticker?markets=KRW-BTC");
+        client.get("/v1/orderbook?markets=KRW-BTC");
+        assertThat(simulator.faults().idle()).isFalse();
+        simulator.faults().clear();
+
+        assertThat(simulator.faults().idle()).isTrue();
+        assertThat(simulator.faults().applied())
+                .containsEntry(SimulatorFaults.Kind.SERVER_ERROR, 1)
+                .containsEntry(SimulatorFaults.Kind.MALFORMED, 1)
+                .doesNotContainKey(SimulatorFaults.Kind.TRUNCATED);
+        assertThat(simulator.faults().applied(SimulatorFaults.Kind.SERVER_ERROR, "/v1/ticker"))
+                .isEqualTo(1);
+        assertThat(simulator.faults().applied(SimulatorFaults.Kind.SERVER_ERROR, "/v1/orderbook"))
+                .isZero();
+    }
 }

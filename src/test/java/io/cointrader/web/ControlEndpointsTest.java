@@ -107,6 +107,22 @@ class ControlEndpointsTest {
     }
 
     @Test
+    void aCharsetTheServerDoesNotKnowIsUnsupportedNotAnInternalError() {
+        for (String charset : List.of("x-bogus", "", "\"utf-16\"")) {
+            HttpRequest request = dashboard
+                    .request("/api/kill-switch/activate")
+                    .header("X-CSRF-Token", OpenGuard.CSRF_TOKEN)
+                    .header("Content-Type", "application/json; charset=" + charset)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"x\"}"))
+                    .build();
+
+            DashboardHarness.Answer answer = dashboard.send(request);
+
+            assertThat(answer.status()).as(charset + ": " + answer.body()).isIn(200, 415);
+        }
+    }
+
+    @Test
     void bodyThatIsNotDeclaredJsonIsUnsupported() {
         HttpRequest request = dashboard
                 .request("/api/kill-switch/activate")

@@ -195,6 +195,23 @@ class DashboardServerTest {
     }
 
     @Test
+    void jettysOwnRefusalOfAnyMethodIsJson() throws IOException {
+        for (String method : List.of("PUT", "PATCH", "DELETE", "OPTIONS")) {
+            String noHost = raw(method + " /api/status HTTP/1.1\r\nConnection: close\r\n\r\n");
+
+            assertThat(noHost).as(method).startsWith("HTTP/1.1 400").endsWith("{\"error\":\"bad request\"}");
+            assertThat(noHost.toLowerCase()).as(method).contains("content-type: application/json");
+        }
+    }
+
+    @Test
+    void anUnknownHttpVersionIsNamedNotCalledAnInternalError() throws IOException {
+        String answer = raw("GET /api/status HTTP/7.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 505").endsWith("{\"error\":\"HTTP version not supported\"}");
+    }
+
+    @Test
     void brokenChunkedBodyIsABadRequest() throws IOException {
         String answer = raw("POST /api/kill-switch/activate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nX-CSRF-Token: " + OpenGuard.CSRF_TOKEN + "\r\n"

@@ -27,6 +27,11 @@ public final class CandleCsv {
 
     private static final char BOM = '\uFEFF';
 
+    /** Bounds on the numbers of a row: at most 40 digits, at most 30 places either side of the point. */
+    private static final int MAX_DIGITS = 40;
+
+    private static final int MAX_ABS_SCALE = 30;
+
     private CandleCsv() {}
 
     /** Reads a UTF-8 file; the file name is used in error messages. */
@@ -99,11 +104,17 @@ public final class CandleCsv {
     }
 
     private static BigDecimal parseNumber(String source, int lineNumber, String name, String text) {
+        BigDecimal value;
         try {
-            return new BigDecimal(text.strip());
+            value = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw fault(source, lineNumber, name + " '" + text + "' is not a number");
         }
+        // bounded so that every value is also a finite, and for a positive value non-zero, double
+        if (value.precision() > MAX_DIGITS || Math.abs(value.scale()) > MAX_ABS_SCALE) {
+            throw fault(source, lineNumber, name + " '" + text + "' is out of range");
+        }
+        return value;
     }
 
     private static void requireConsistent(

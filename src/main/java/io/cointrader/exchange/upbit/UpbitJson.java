@@ -48,6 +48,9 @@ final class UpbitJson {
             return node;
         } catch (IOException e) {
             throw malformed(what, "not valid JSON");
+        } catch (NumberFormatException e) {
+            // a number Jackson cannot hold, e.g. 1E+2147483648 (exponent overflow)
+            throw malformed(what, "a number is out of range");
         }
     }
 

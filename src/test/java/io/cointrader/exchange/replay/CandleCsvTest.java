@@ -85,6 +85,8 @@ class CandleCsvTest {
                 "2025-10-25 17:00Z,1,2,1,2,3                           | not an ISO-8601 instant",
                 "2025-10-25T17:00:00Z,abc,2,1,2,3                      | open 'abc' is not a number",
                 "2025-10-25T17:00:00Z,1,2,1,2,                         | volume '' is not a number",
+                "2025-10-25T17:00:00Z,1,1e999999999,1,2,3              | high '1e999999999' is out of range",
+                "2025-10-25T17:00:00Z,1e-400,2,1e-400,2,3              | open '1e-400' is out of range",
                 "2025-10-25T17:00:00Z,2,2,3,2,1                        | high 2 is below low 3",
                 "2025-10-25T17:00:00Z,1,2,1,3,1                        | high 2 is below open 1 or close 3",
                 "2025-10-25T17:00:00Z,2,3,2.5,2.5,1                    | low 2.5 is above open 2 or close 2.5",
