@@ -22,6 +22,11 @@ final class ResponseHeaders {
     /** Sets the security headers, and {@code Cache-Control: no-store} under {@code /api}. */
     static void apply(Context ctx) {
         apply(ctx.path(), ctx::header);
+        if ("CONNECT".equals(ctx.req().getMethod())) {
+            // Jetty reads a CONNECT request's content up to the end of the stream (a tunnel): closing
+            // the connection after the refusal keeps it from waiting out the idle timeout
+            ctx.header("Connection", "close");
+        }
     }
 
     static void apply(String path, BiConsumer<String, String> header) {

@@ -205,6 +205,22 @@ class DashboardServerTest {
     }
 
     @Test
+    void aConnectRequestIsRefusedAndTheConnectionClosedAtOnce() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", dashboard.server.port())) {
+            // Jetty's idle timeout is 30 s: an answer that ends within 5 s did not wait for it
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("CONNECT 127.0.0.1:80 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 405").endsWith("{\"error\":\"method not allowed\"}");
+            assertThat(answer.toLowerCase()).contains("connection: close");
+        }
+    }
+
+    @Test
     void anUnknownHttpVersionIsNamedNotCalledAnInternalError() throws IOException {
         String answer = raw("GET /api/status HTTP/7.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
