@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * everything it produced. The session: live trading against the Upbit simulator (access and secret
  * key in the encrypted key file, the master key), the LLM advisor over OAuth (access, refresh and ID
  * token; the access token has expired, so it is refreshed into new canary tokens; every third call
- * fails with an answer that echoes the credentials back), Slack alerts (the webhook URL), the dashboard
+ * fails with an answer that echoes the credentials back), the LLM over an API key in the self-test (its
+ * first call refused with an answer that echoes the key), Slack alerts (the webhook URL), the dashboard
  * (a wrong master code, then the right one, every read endpoint, the kill switch on and off), the kill
  * switch from the command line, the self-test with a Slack message, and a run that fails on a wrong
  * master key. Searched: every stdout and stderr line, every file in the folder (the database, its WAL,
@@ -49,6 +50,7 @@ class FullSessionCanaryIT {
     private static final String WEBHOOK_SECRET = "canaryWebhook-B0AA-7f3c91d2";
     private static final String WEB_CODE = "canary-web-code-5Rk2";
     private static final String WRONG_MASTER = "canary-wrong-master-19ce";
+    private static final String LLM_API_KEY = "sk-canaryApiKey-6d0e2b7f41";
     private static final String ID_TOKEN = jwt("CANARYid-3b1");
     private static final String ACCESS_TOKEN = jwt("CANARYaccess-8d2");
     private static final String REFRESH_TOKEN = "CANARYrefresh-44e0";
@@ -63,6 +65,7 @@ class FullSessionCanaryIT {
     private final List<String> llmBodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger codexCalls = new AtomicInteger();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger chatCalls = new AtomicInteger();
 
     @BeforeEach
     void startFakes() throws IOException {
@@ -96,6 +99,26 @@ class FullSessionCanaryIT {
                             + "{\"id\":\"resp_1\",\"status\":\"completed\",\"output\":[],"
                             + "\"usage\":{\"input_tokens\":120,\"output_tokens\":30}}}\r\n\r\n",
                     "text/event-stream");
+        });
+        fakes.createContext("/v1/chat/completions", exchange -> {
+            llmBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (chatCalls.incrementAndGet() == 1) {
+                answer(
+                        exchange,
+                        401,
+                        "{\"error\":{\"message\":\"Incorrect API key provided: " + auth
+                                + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}",
+                        "application/json");
+                return;
+            }
+            answer(
+                    exchange,
+                    200,
+                    "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+                            + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,"
+                            + "\"total_tokens\":6}}",
+                    "application/json");
         });
         fakes.createContext("/services/", exchange -> {
             slackMessages.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -131,11 +154,19 @@ class FullSessionCanaryIT {
             TraderProcess.Result kill = trader.run(env, "kill", "--reason", "canary drill");
             TraderProcess.Result status = trader.run(env, "status");
             List<String> answers = dashboardSession(env);
-            TraderProcess.Result selftest = trader.run(env, "selftest", "--mode", "live", "--notify");
+            // the self-test asks the LLM once, here with an API key: refused once (echoing the key), then answered
+            Map<String, String> apiKey = new HashMap<>(env);
+            apiKey.put("LLM_AUTH_MODE", "api_key");
+            apiKey.put("LLM_API_KEY", LLM_API_KEY);
+            apiKey.put(
+                    "LLM_OPENAI_BASE_URL",
+                    "http://127.0.0.1:" + fakes.getAddress().getPort() + "/v1");
+            TraderProcess.Result refusedKey = trader.run(apiKey, "selftest", "--mode", "live");
+            TraderProcess.Result selftest = trader.run(apiKey, "selftest", "--mode", "live", "--notify");
             Map<String, String> wrongKey = new HashMap<>(env);
             wrongKey.put("UPBIT_MASTER_KEY", WRONG_MASTER);
             TraderProcess.Result refused = trader.run(wrongKey, "run", "--mode", "live", "--once");
-            for (TraderProcess.Result r : List.of(kill, status, selftest, refused)) {
+            for (TraderProcess.Result r : List.of(kill, status, refusedKey, selftest, refused)) {
                 outputs.add(r.out() + r.err());
             }
 
@@ -269,6 +300,7 @@ class FullSessionCanaryIT {
         all.put("Upbit secret key", SimRehearsal.SECRET);
         all.put("master key", SimRehearsal.MASTER);
         all.put("wrong master key", WRONG_MASTER);
+        all.put("LLM API key", LLM_API_KEY);
         all.put("OAuth ID token", ID_TOKEN);
         all.put("OAuth access token", ACCESS_TOKEN);
         all.put("OAuth refresh token", REFRESH_TOKEN);
