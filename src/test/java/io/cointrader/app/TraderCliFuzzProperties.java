@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cointrader.cli.TraderCommand;
 import io.cointrader.testing.Fuzz;
+import io.cointrader.testing.FuzzTally;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -118,31 +119,15 @@ class TraderCliFuzzProperties {
     }
 
     /** Inputs checked by this property; its summary line is printed when it ends. */
-    private int passed;
+    private final FuzzTally tally = new FuzzTally();
 
-    private int failed;
-
-    private interface Check {
-        void run() throws Exception;
-    }
-
-    private void counted(Check check) throws Exception {
-        try {
-            check.run();
-            passed++;
-        } catch (Exception | AssertionError e) {
-            failed++;
-            throw e;
-        }
+    private void counted(FuzzTally.Check check) throws Exception {
+        tally.counted(check);
     }
 
     @AfterProperty
     void printSummary() {
-        if (passed + failed == 0) {
-            return;
-        }
-        System.out.printf(
-                "%s: %d inputs%n%d passed, %d failed%n", getClass().getSimpleName(), passed + failed, passed, failed);
+        tally.print(getClass().getSimpleName());
     }
 
     @Provide
