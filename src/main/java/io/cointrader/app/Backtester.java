@@ -15,10 +15,14 @@ import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.Signal;
 import io.cointrader.core.SignalType;
 import io.cointrader.core.Symbol;
+import io.cointrader.exchange.TickSize;
 import io.cointrader.exchange.replay.ReplayClock;
+import io.cointrader.execution.CrashHook;
 import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.execution.ExecutionHooks;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
+import io.cointrader.execution.TradeListener;
 import io.cointrader.risk.RiskManager;
 import io.cointrader.safety.AnomalyMonitor;
 import io.cointrader.safety.CircuitBreaker;
@@ -98,6 +102,11 @@ final class Backtester {
         final double[] highestBuyLimit = new double[symbolCount];
         final double[] lowestSellLimit = new double[symbolCount];
         final double[] quantity = new double[symbolCount];
+        final boolean[] dust = new boolean[symbolCount];
+        final long[] orderExpiry = new long[symbolCount];
+        final boolean[] exitPending = new boolean[symbolCount];
+        final boolean[] exitWatch = new boolean[symbolCount];
+        final double minOrderTotal = TickSize.KRW_MIN_ORDER_TOTAL.doubleValue();
         final ConservativeTrack[] tracks = new ConservativeTrack[symbolCount];
         final CandleColumns[] candles = columns.toArray(new CandleColumns[0]);
         final AnomalyMonitor anomalies = parts.anomalies();
@@ -112,6 +121,7 @@ final class Backtester {
             java.util.Arrays.fill(newest, -1);
             java.util.Arrays.fill(folded, -1);
             java.util.Arrays.fill(previousPrice, Double.NaN);
+            java.util.Arrays.fill(orderExpiry, Long.MAX_VALUE);
             for (int s = 0; s < symbolCount; s++) {
                 tracks[s] = parts.strategy().track(columns.get(s).symbol());
             }
@@ -189,9 +199,10 @@ final class Backtester {
             double previous = previousPrice[s];
             int k = from;
             for (; k < limit; k++) {
-                int candle = advance(c, i, first + k * step);
+                long now = first + k * step;
+                int candle = advance(c, i, now);
                 double price = c.close(candle);
-                if (!screensPass(s, candle, price, previous)) {
+                if (!screensPass(s, candle, price, previous, now)) {
                     break;
                 }
                 if (acts(s, evaluate(s, c, candle, price))) {
@@ -249,15 +260,30 @@ final class Backtester {
 
         /**
          * The screens of the quiet path: the symbol's strategy has started and sees no gap, no open
-         * order can fill at {@code price}, and the price is nowhere near an anomaly or circuit-breaker
+         * order can fill at {@code price} or has reached its timeout at {@code now}, no sell is to be
+         * placed again and no protective exit watches the position, the position is nowhere near the
+         * line between a position and dust, and the price is nowhere near an anomaly or circuit-breaker
          * threshold.
          */
-        private boolean screensPass(int s, int i, double price, double previousPrice) {
+        private boolean screensPass(int s, int i, double price, double previousPrice, long now) {
             return started[s]
-                    && (!openOrders[s] || restsAt(s, price))
+                    && (!openOrders[s] || (restsAt(s, price) && now < orderExpiry[s]))
+                    && !exitPending[s]
+                    && !exitWatch[s]
+                    && !nearDustLine(s, price)
                     && i - folded[s] <= TickProcessor.CANDLE_COUNT - 1
                     && !anomalies.mayFlagPrice(price, previousPrice)
                     && !breaker.mayTrip(price, prevClose[s]);
+        }
+
+        /**
+         * Whether the position could be on the other side of the dust line at {@code price} than it was
+         * at the last full tick: then the full tick must decide whether it is a position or dust.
+         */
+        private boolean nearDustLine(int s, double price) {
+            double value = quantity[s] * price;
+            return quantity[s] > 0
+                    && (dust[s] ? value >= minOrderTotal * (1 - 1e-9) : value < minOrderTotal * (1 + 1e-9));
         }
 
         /**
@@ -271,7 +297,7 @@ final class Backtester {
             newest[s] = i;
             double price = c.close(i);
             close[s][k] = price;
-            boolean quiet = screensPass(s, i, price, previousPrice[s]);
+            boolean quiet = screensPass(s, i, price, previousPrice[s], now);
             previousPrice[s] = price;
             if (quiet) {
                 SignalType type = evaluate(s, c, i, price);
@@ -324,7 +350,7 @@ final class Backtester {
          * is the candle of the symbol's previous tick, -1 before its first.
          */
         private void full(int s, CandleColumns c, int i, int previous, long now, int k, boolean evaluated) {
-            parts.clock().set(Instant.ofEpochSecond(now));
+            setClock(now);
             rememberLastPrices(s, previous, k);
             MarketData market = ColumnsExchange.marketData(c, i, now);
             TickProcessor ticks = parts.ticks();
@@ -343,11 +369,23 @@ final class Backtester {
          * shown that nothing else changes (no fill, no safety event, no order).
          */
         private void startDay(int s, CandleColumns c, int i, int previous, long now, int k) {
-            parts.clock().set(Instant.ofEpochSecond(now));
+            setClock(now);
             rememberLastPrices(s, previous, k);
             parts.portfolio().observe(c.symbol(), c.exactClose(i));
             parts.ticks().valueDayStart();
             recordedDay = day;
+        }
+
+        /**
+         * The clock at the step's time, unless an order earlier in the same step waited for the order
+         * rate and moved it on: time never runs backwards, as in the loop, whose later symbols tick after
+         * such a wait.
+         */
+        private void setClock(long now) {
+            Instant at = Instant.ofEpochSecond(now);
+            if (parts.clock().instant().isBefore(at)) {
+                parts.clock().set(at);
+            }
         }
 
         /**
@@ -389,23 +427,42 @@ final class Backtester {
         /** Positions, open orders and cash change only in a full tick: read them back after one. */
         private void refreshAccount(int s, Symbol symbol) {
             PaperBroker broker = parts.broker();
-            Map<Symbol, Position> positions = new TreeMap<>(java.util.Comparator.comparing(Symbol::marketCode));
+            TickProcessor ticks = parts.ticks();
+            Map<Symbol, Position> tradable = new TreeMap<>(java.util.Comparator.comparing(Symbol::marketCode));
+            Position position = null;
             for (Position p : broker.positions()) {
-                positions.put(p.symbol(), p);
+                if (!ticks.isDust(p.symbol(), parts.portfolio().value(p))) {
+                    tradable.put(p.symbol(), p);
+                }
+                position = p.symbol().equals(symbol) ? p : position;
             }
             List<Order> open = parts.store().openOrders();
-            Position position = positions.get(symbol);
+            boolean isPosition = tradable.containsKey(symbol);
             held[s] = position != null && position.quantity().signum() > 0;
             quantity[s] = position == null ? 0.0 : position.quantity().doubleValue();
-            invested[s] = OrderPlanner.invested(symbol, positions, open);
+            dust[s] = held[s] && !isPosition;
+            invested[s] = OrderPlanner.invested(symbol, tradable, open);
+            readOpenOrders(s, symbol, open);
+            boolean sellOpen = lowestSellLimit[s] != Double.POSITIVE_INFINITY;
+            exitPending[s] = isPosition && !sellOpen && parts.exits().retryPending(symbol);
+            exitWatch[s] = isPosition && !sellOpen && parts.exits().protective().enabled();
+            io.cointrader.core.BalanceSnapshot balances = broker.balances();
+            sellable[s] = broker.sellable(symbol).signum() > 0;
+            cash = balances.of(broker.quoteCurrency()).total().doubleValue();
+        }
+
+        private void readOpenOrders(int s, Symbol symbol, List<Order> open) {
             openOrders[s] = false;
             highestBuyLimit[s] = Double.NEGATIVE_INFINITY;
             lowestSellLimit[s] = Double.POSITIVE_INFINITY;
+            orderExpiry[s] = Long.MAX_VALUE;
             for (Order o : open) {
                 if (!o.symbol().equals(symbol)) {
                     continue;
                 }
                 openOrders[s] = true;
+                orderExpiry[s] =
+                        Math.min(orderExpiry[s], parts.timeouts().expiresAt(o).getEpochSecond());
                 boolean limit = o.type() == io.cointrader.core.OrderType.LIMIT && o.price() != null;
                 if (o.side() == io.cointrader.core.Side.BUY) {
                     highestBuyLimit[s] =
@@ -415,9 +472,6 @@ final class Backtester {
                             limit ? Math.min(lowestSellLimit[s], o.price().doubleValue()) : Double.NEGATIVE_INFINITY;
                 }
             }
-            io.cointrader.core.BalanceSnapshot balances = broker.balances();
-            sellable[s] = balances.of(symbol.base()).free().signum() > 0;
-            cash = balances.of(broker.quoteCurrency()).total().doubleValue();
         }
 
         BacktestResult result(Duration elapsed) {
@@ -470,7 +524,9 @@ final class Backtester {
             AnomalyMonitor anomalies,
             CircuitBreaker circuitBreaker,
             Portfolio portfolio,
-            TickProcessor ticks) {}
+            TickProcessor ticks,
+            OrderTimeouts timeouts,
+            ExitPlanner exits) {}
 
     /**
      * The trading loop's components for a paper account in {@code store}, on {@code exchange} and the
@@ -488,10 +544,14 @@ final class Backtester {
         AnomalyMonitor anomalies = SystemBuilder.anomalyMonitor(settings, clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.safety().circuitBreakerThresholdPct());
         RiskManager risk = new RiskManager(SystemBuilder.riskLimits(settings));
+        ExecutionHooks hooks = new ExecutionHooks(CrashHook.NONE, TradeListener.NONE, Spacings.advancing(clock));
         ExecutionEngine engine =
-                new ExecutionEngine(broker, risk, store, killSwitch, safety, new IntentIds("backtest"), clock);
-        Reconciler reconciler = new Reconciler(broker, store, safety, clock);
+                new ExecutionEngine(broker, risk, store, killSwitch, safety, new IntentIds("backtest"), clock, hooks);
+        Reconciler reconciler = new Reconciler(
+                broker, store, safety, clock, hooks, settings.orders().unknownOrderGrace());
         ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
+        OrderTimeouts timeouts = new OrderTimeouts(settings.orders(), engine, store, clock);
+        ExitPlanner exits = new ExitPlanner(new ProtectiveExits(settings.exits(), store), store);
         TradingParts tradingParts = new TradingParts(
                 exchange,
                 strategy,
@@ -505,14 +565,17 @@ final class Backtester {
                 safety,
                 AdvisorStep.none(store, clock),
                 new EntryBlock(),
+                timeouts,
+                exits,
                 clock);
         Portfolio portfolio = new Portfolio(broker.quoteCurrency());
         TickProcessor ticks = new TickProcessor(
                 tradingParts,
-                new OrderPlanner(settings.risk().maxPositionSizePct()),
+                SystemBuilder.planner(settings),
                 new PairRules(PairRules.Source.table(), spec.symbols(), clock),
                 portfolio,
                 Journals.quiet());
-        return new BacktestParts(clock, exchange, store, broker, strategy, anomalies, breaker, portfolio, ticks);
+        return new BacktestParts(
+                clock, exchange, store, broker, strategy, anomalies, breaker, portfolio, ticks, timeouts, exits);
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code trader kill --close-positions} while another process trades: only that process owns the
  * account, so the kill command leaves a request file beside the kill switch and the running loop serves
- * it before its next pass.
+ * it before its next pass, and again on every pass until the close is finished.
  */
 final class ClosePositionsRequest {
 
@@ -37,7 +37,10 @@ final class ClosePositionsRequest {
         return Files.exists(file);
     }
 
-    /** Runs a pending request, if any, then removes it. */
+    /**
+     * Runs a pending request, if any, and removes it once everything is cancelled and sold; until then
+     * it stays and the next pass carries on. Nothing here stops the loop.
+     */
     void serve(TradingSystem system, PrintWriter out) {
         if (!pending()) {
             return;
@@ -45,12 +48,17 @@ final class ClosePositionsRequest {
         try {
             String reason = Files.readString(file, StandardCharsets.UTF_8).strip();
             out.println("closing all positions on request: " + reason);
-            for (String line : new EmergencyClose(system, oneSecond(system)).run(reason)) {
+            EmergencyClose.Outcome outcome = new EmergencyClose(system, oneSecond(system)).run(reason);
+            for (String line : outcome.lines()) {
                 out.println("  " + line);
             }
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.error("could not serve the close-positions request", e);
+            if (outcome.finished()) {
+                Files.deleteIfExists(file);
+            } else {
+                out.println("  not finished yet: the close continues on the next pass");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not serve the close-positions request; trying again on the next pass", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -9,9 +9,11 @@ import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
 import io.cointrader.core.Side;
+import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeException;
 import io.cointrader.exchange.TickSize;
 import io.cointrader.execution.AccountState;
+import io.cointrader.execution.CancelResult;
 import io.cointrader.execution.ExecutionResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,9 +26,13 @@ import java.util.stream.Collectors;
 
 /**
  * The audited emergency path of {@code trader kill --close-positions}: cancels every open order, then
- * sells every position through the execution engine with emergency (reduce-only) intents, which pass
- * the active kill switch but every other gate. The sell limit sits half the allowed slippage below the
- * market so it is marketable. A one-second wait before each sell keeps within the order-rate limit.
+ * sells every position of the trader through the execution engine with emergency (reduce-only) intents,
+ * which pass the active kill switch but every other gate. The sell limit sits half the allowed slippage
+ * below the market, on the pair's tick grid, so it is marketable. A one-second wait before each sell
+ * keeps within the order-rate limit. Nothing one symbol's exchange answers stops the others: a cancel
+ * that fails, a price that cannot be read or a sell that is refused is reported, and the close is not
+ * finished until a later pass has done it. Dust (worth less than the minimum order) cannot be sold and
+ * is left.
  */
 final class EmergencyClose {
 
@@ -38,52 +44,83 @@ final class EmergencyClose {
         void await() throws InterruptedException;
     }
 
+    /** What one pass did, line by line, and whether nothing is left to cancel or sell. */
+    record Outcome(List<String> lines, boolean finished) {}
+
     EmergencyClose(TradingSystem system, OneSecondWait wait) {
         this.system = system;
         this.wait = wait;
     }
 
-    List<String> run(String reason) throws InterruptedException {
+    Outcome run(String reason) throws InterruptedException {
         TradingParts parts = system.parts();
         List<String> lines = new ArrayList<>();
         record(Severity.CRITICAL, "emergency close started: " + reason);
+        boolean finished = true;
         for (Order order : parts.store().openOrders()) {
-            var after = system.engine().cancel(order.clientOrderId(), "emergency close");
+            CancelResult result = system.engine().cancel(order.clientOrderId(), "emergency close: " + reason);
+            finished &= result.finished();
             lines.add("cancel " + order.side() + " " + order.symbol() + " " + order.clientOrderId() + ": "
-                    + after.map(o -> o.status().name()).orElse("not found"));
+                    + result.detail());
         }
-        for (Position position : parts.broker().positions()) {
+        for (Position position : positions(lines)) {
             wait.await();
-            lines.add(sell(position, reason));
+            finished &= sell(position, reason, lines);
         }
         if (lines.isEmpty()) {
             lines.add("no open orders and no positions");
         }
-        record(Severity.CRITICAL, "emergency close finished: " + String.join("; ", lines));
-        return lines;
+        String summary = String.join("; ", lines);
+        record(
+                Severity.CRITICAL,
+                finished
+                        ? "emergency close finished: " + summary
+                        : "emergency close not finished, continues on the next pass: " + summary);
+        return new Outcome(lines, finished);
     }
 
-    private String sell(Position position, String reason) {
+    private List<Position> positions(List<String> lines) {
+        try {
+            return system.parts().broker().positions();
+        } catch (ExchangeException e) {
+            lines.add("positions could not be read (" + e.getMessage() + ")");
+            return List.of();
+        }
+    }
+
+    /** Sells the position; returns whether nothing of it is left to sell (sold, or dust). */
+    private boolean sell(Position position, String reason, List<String> lines) {
         TradingParts parts = system.parts();
+        Symbol symbol = position.symbol();
         MarketData market;
         try {
-            market = parts.exchange().ticker(position.symbol());
+            market = parts.exchange().ticker(symbol);
+            system.portfolio().observe(symbol, market.price());
+            parts.reconciler().syncOpenOrders(market);
         } catch (ExchangeException e) {
-            return "sell " + position.symbol() + ": no price (" + e.getMessage() + "), position kept";
+            lines.add("sell " + symbol + ": no price (" + e.getMessage() + "), position kept");
+            return false;
         }
-        system.portfolio().observe(position.symbol(), market.price());
-        parts.reconciler().syncOpenOrders(market);
-        BigDecimal quantity =
-                parts.broker().balances().of(position.symbol().base()).free();
+        BigDecimal minTotal = system.rules().minTotal(symbol, Side.SELL);
+        if (position.valueAt(market.price()).compareTo(minTotal) < 0) {
+            lines.add("sell " + symbol + ": " + position.quantity().toPlainString() + " is dust (worth less than "
+                    + Display.krw(minTotal) + "), left");
+            return true;
+        }
+        BigDecimal quantity = parts.broker().sellable(symbol).setScale(8, RoundingMode.FLOOR);
+        if (quantity.signum() <= 0) {
+            lines.add("sell " + symbol + ": locked by an order whose cancel is still being carried out");
+            return false;
+        }
         BigDecimal slippage = BigDecimal.valueOf(system.settings().risk().maxSlippageBps())
                 .divide(BigDecimal.valueOf(20000), 10, RoundingMode.DOWN);
-        BigDecimal limit = TickSize.floorToTick(
-                market.price().multiply(BigDecimal.ONE.subtract(slippage)), TickSize.krwTick(market.price()));
+        BigDecimal price = market.price().multiply(BigDecimal.ONE.subtract(slippage));
+        BigDecimal limit = TickSize.floorToTick(price, system.rules().tick(symbol, price));
         Instant now = parts.clock().instant();
         OrderIntent intent = new OrderIntent(
-                "emergency|" + position.symbol() + "|SELL|" + now,
+                "emergency|" + symbol + "|SELL|" + now,
                 "emergency-close",
-                position.symbol(),
+                symbol,
                 Side.SELL,
                 OrderType.LIMIT,
                 limit,
@@ -92,15 +129,16 @@ final class EmergencyClose {
                 now,
                 true);
         ExecutionResult result = system.engine().execute(intent, account(market));
-        return "sell " + position.symbol() + " " + quantity.toPlainString() + " @ " + Display.krw(limit) + ": "
-                + Describe.execution(intent, result);
+        lines.add("sell " + symbol + " " + quantity.toPlainString() + " @ " + Display.krw(limit) + ": "
+                + Describe.execution(intent, result));
+        return result.placed() && !result.order().status().isOpen();
     }
 
     private AccountState account(MarketData market) {
         TradingParts parts = system.parts();
         List<Position> positions = parts.broker().positions();
         BigDecimal equity = system.portfolio().equity(parts.broker().balances(), positions);
-        Map<io.cointrader.core.Symbol, Position> bySymbol =
+        Map<Symbol, Position> bySymbol =
                 positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
         return new AccountState(
                 equity, equity, market.price(), bySymbol, parts.store().openOrders());

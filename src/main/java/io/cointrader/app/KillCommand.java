@@ -16,6 +16,11 @@ import java.util.Optional;
 /** {@code trader kill [--close-positions]} and {@code trader release}. */
 final class KillCommand {
 
+    /** Passes a kill with --close-positions makes itself before it leaves the rest to the next run. */
+    private static final int CLOSE_PASSES = 3;
+
+    private static final java.time.Duration CLOSE_PAUSE = java.time.Duration.ofSeconds(2);
+
     private final Settings settings;
     private final Redactor redactor;
     private final PrintWriter out;
@@ -67,9 +72,35 @@ final class KillCommand {
                 TradingSystem system = SystemBuilder.build(
                         settings, redactor, err::println, SystemBuilder.ReplayResume.LAST_PASS, liveAccess())) {
             out.println("Cancelling open orders and selling every position:");
-            for (String line : new EmergencyClose(system, ClosePositionsRequest.oneSecond(system)).run(reason)) {
-                out.println("  " + line);
+            EmergencyClose close = new EmergencyClose(system, ClosePositionsRequest.oneSecond(system));
+            EmergencyClose.Outcome outcome = close.run(reason);
+            for (int pass = 2; !outcome.finished() && pass <= CLOSE_PASSES; pass++) {
+                printLines(outcome);
+                out.println("Not finished yet; pass " + pass + " of " + CLOSE_PASSES + " in " + CLOSE_PAUSE.toSeconds()
+                        + " s:");
+                pause(system);
+                outcome = close.run(reason);
             }
+            printLines(outcome);
+            if (!outcome.finished()) {
+                new ClosePositionsRequest(settings.safety().killSwitchFile()).submit(reason);
+                out.println("Not everything could be closed yet. The request stays: the next 'trader run' on this"
+                        + " account carries it on (or run 'trader kill --close-positions' again).");
+            }
+        }
+    }
+
+    private void printLines(EmergencyClose.Outcome outcome) {
+        for (String line : outcome.lines()) {
+            out.println("  " + line);
+        }
+    }
+
+    private static void pause(TradingSystem system) throws InterruptedException {
+        if (system.replayClock().isPresent()) {
+            system.replayClock().get().advance(CLOSE_PAUSE);
+        } else {
+            Thread.sleep(CLOSE_PAUSE.toMillis());
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Values the account: quote-currency cash (free and locked) plus every position at the last price seen
- * for its symbol, or at its average entry price until a price has been seen.
+ * Values the account: quote-currency cash (free and locked) plus every position of the trader at the
+ * last price seen for its symbol, or at its average entry price until a price has been seen. Coins the
+ * account holds that the trader did not buy are not its positions, so they are not part of the equity.
  */
 final class Portfolio {
 
@@ -32,9 +33,13 @@ final class Portfolio {
     BigDecimal equity(BalanceSnapshot balances, List<Position> positions) {
         BigDecimal total = balances.of(quote).total();
         for (Position position : positions) {
-            BigDecimal price = lastPrices.getOrDefault(position.symbol(), position.averagePrice());
-            total = total.add(position.valueAt(price));
+            total = total.add(value(position));
         }
         return total;
+    }
+
+    /** The position at the last price seen for its symbol, or at its average entry price before that. */
+    BigDecimal value(Position position) {
+        return position.valueAt(lastPrices.getOrDefault(position.symbol(), position.averagePrice()));
     }
 }

@@ -20,7 +20,9 @@ import io.cointrader.exchange.upbit.UpbitHttp;
 import io.cointrader.exchange.upbit.UpbitOptions;
 import io.cointrader.execution.CrashHook;
 import io.cointrader.execution.ExecutionEngine;
+import io.cointrader.execution.ExecutionHooks;
 import io.cointrader.execution.IntentIds;
+import io.cointrader.execution.OrderSpacing;
 import io.cointrader.execution.Reconciler;
 import io.cointrader.execution.TradeListener;
 import io.cointrader.logging.LogSetup;
@@ -148,7 +150,7 @@ final class SystemBuilder {
                     settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
             requireReplaySymbols(settings.symbols(), history.symbols());
             ReplayClock simulated = new ReplayClock(Instant.EPOCH);
-            ReplayExchange replay = new ReplayExchange(history, simulated);
+            ReplayExchange replay = new ReplayExchange(history, simulated.stepView());
             Instant end = settings.replay().to().orElse(replay.dataEnd(settings.symbols()));
             simulated.set(replayStart(settings, replay, store, resume));
             replayClock = Optional.of(simulated);
@@ -182,9 +184,13 @@ final class SystemBuilder {
         IntentIds ids = new IntentIds(installationId(store));
         TradeListener trades = privateApi.isPresent() ? new TradeAlerts(notifier) : TradeListener.NONE;
         CrashHook crashHook = CrashInjection.fromSystemProperty();
-        ExecutionEngine engine =
-                new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock, crashHook, trades);
-        Reconciler reconciler = new Reconciler(broker, store, safety, clock, trades, crashHook);
+        OrderSpacing spacing = replayClock.isPresent()
+                ? Spacings.advancing(replayClock.get())
+                : Spacings.sleeping(surroundings.sleeper());
+        ExecutionHooks hooks = new ExecutionHooks(crashHook, trades, spacing);
+        ExecutionEngine engine = new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock, hooks);
+        Reconciler reconciler = new Reconciler(
+                broker, store, safety, clock, hooks, settings.orders().unknownOrderGrace());
         Strategy strategy = surroundings.strategy().get();
         TradingParts parts = new TradingParts(
                 exchange,
@@ -199,8 +205,10 @@ final class SystemBuilder {
                 safety,
                 AdvisorWiring.step(settings, store, clock, notice),
                 new EntryBlock(),
+                new OrderTimeouts(settings.orders(), engine, store, clock),
+                new ExitPlanner(new ProtectiveExits(settings.exits(), store), store),
                 clock);
-        OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct());
+        OrderPlanner planner = planner(settings);
         PairRules rules = new PairRules(rulesSource, settings.symbols(), clock);
         return new TradingSystem(
                 settings,
@@ -213,6 +221,11 @@ final class SystemBuilder {
                 replayClock,
                 replayEnd,
                 notifier);
+    }
+
+    static OrderPlanner planner(Settings settings) {
+        return new OrderPlanner(
+                settings.risk().maxPositionSizePct(), settings.risk().maxCapitalKrw());
     }
 
     static String version() {
@@ -239,7 +252,8 @@ final class SystemBuilder {
                 r.maxSlippageBps(),
                 r.allowMarketOrders(),
                 r.futuresEnabled(),
-                r.maxLeverage());
+                r.maxLeverage(),
+                r.maxCapitalKrw());
     }
 
     private static PaperBroker paperBroker(Settings settings, StateStore store, Clock clock, Consumer<String> notice) {

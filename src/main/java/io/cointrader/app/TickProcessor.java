@@ -4,10 +4,12 @@ import io.cointrader.broker.Broker;
 import io.cointrader.core.BalanceSnapshot;
 import io.cointrader.core.Candle;
 import io.cointrader.core.MarketData;
+import io.cointrader.core.Order;
 import io.cointrader.core.Position;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
+import io.cointrader.core.Side;
 import io.cointrader.core.Signal;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.ExchangeAdapter;
@@ -29,13 +31,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** One tick for one symbol, exactly as SPEC section 4: the design's {@code _run_tick}. */
+/**
+ * One tick for one symbol, exactly as SPEC section 4 (the design's {@code _run_tick}), with the order
+ * upkeep that keeps trading going: open orders past their timeout are cancelled, a sell that timed out
+ * is placed again, and a protective exit sells before the strategy is heard. Not thread-safe: one
+ * trading thread drives it.
+ */
 final class TickProcessor {
 
     static final int CANDLE_MINUTES = 60;
@@ -53,11 +60,14 @@ final class TickProcessor {
     private final SafetyEventSink safety;
     private final AdvisorStep advisor;
     private final EntryBlock entries;
+    private final OrderTimeouts timeouts;
+    private final ExitPlanner exits;
     private final OrderPlanner planner;
     private final PairRules rules;
     private final Portfolio portfolio;
     private final Journals journals;
     private final Clock clock;
+    private final List<String> notes = new ArrayList<>();
     private LocalDate equityDay;
     private BigDecimal dayStartEquity;
     private Instant alertedBanUntil;
@@ -75,6 +85,8 @@ final class TickProcessor {
         this.safety = parts.safety();
         this.advisor = parts.advisor();
         this.entries = parts.entries();
+        this.timeouts = parts.timeouts();
+        this.exits = parts.exits();
         this.planner = planner;
         this.rules = rules;
         this.portfolio = portfolio;
@@ -83,6 +95,7 @@ final class TickProcessor {
     }
 
     TickReport tick(Symbol symbol) {
+        notes.clear();
         if (killSwitch.isActive()) {
             return report(symbol, null, null, TickAction.KILL_SWITCH, "kill switch is active");
         }
@@ -107,18 +120,20 @@ final class TickProcessor {
     }
 
     /**
-     * Steps 3 to 5 of a tick on a fresh ticker: a valid price, open orders brought up to date, the
-     * price and spread anomaly checks and the circuit breaker.
+     * Steps 3 to 5 of a tick on a fresh ticker: a valid price, open orders brought up to date and those
+     * past their timeout cancelled, the price and spread anomaly checks and the circuit breaker.
      *
      * @return the report when the tick ends here, empty when it goes on to the strategy
      */
     Optional<TickReport> checkMarket(MarketData market) {
+        notes.clear();
         Symbol symbol = market.symbol();
         if (market.price() == null || market.price().signum() <= 0) {
             return Optional.of(report(symbol, market.price(), null, TickAction.NO_PRICE, "no valid trade price"));
         }
         portfolio.observe(symbol, market.price());
         reconciler.syncOpenOrders(market);
+        notes.addAll(timeouts.expire(symbol));
         anomalies.checkPrice(market).ifPresent(safety::record);
         anomalies.checkSpread(market).ifPresent(safety::record);
         Optional<SafetyEvent> breaker = circuitBreaker.check(market);
@@ -136,7 +151,7 @@ final class TickProcessor {
 
     /**
      * Steps 7 to 10 for the strategy's signal: journal it, value the account, ask the advisor, and
-     * turn the signal into an order through the execution engine.
+     * turn the signal (or an exit the position calls for) into an order through the execution engine.
      *
      * @param candles the candles the signal was computed from, for the advisor
      */
@@ -145,29 +160,39 @@ final class TickProcessor {
         BalanceSnapshot balances = broker.balances();
         AccountState account = accountState(market, balances);
         advisor.advise(signal, market, account, candles);
-        return act(signal, market, account, balances);
+        Optional<TickReport> exit = exit(signal, market, account);
+        return exit.isPresent() ? exit.get() : act(signal, market, account);
     }
 
-    private TickReport act(Signal signal, MarketData market, AccountState account, BalanceSnapshot balances) {
+    private Optional<TickReport> exit(Signal signal, MarketData market, AccountState account) {
         Symbol symbol = signal.symbol();
-        BigDecimal tick = rules.tick(symbol, market.price());
+        boolean sellOpen = account.openOrders().stream()
+                .anyMatch(o -> o.symbol().equals(symbol)
+                        && o.side() == Side.SELL
+                        && o.status().isOpen());
+        Instant now = clock.instant();
+        Optional<ExitPlanner.Exit> exit =
+                exits.exit(signal, Optional.ofNullable(account.positions().get(symbol)), market.price(), sellOpen, now);
+        if (exit.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderPlanner.Plan plan =
+                planner.exit(exit.get(), symbol, marketRules(symbol, market, Side.SELL), broker.sellable(symbol), now);
+        if (plan.intent().isEmpty()) {
+            return Optional.of(report(symbol, market.price(), signal, TickAction.NO_ORDER, plan.reason()));
+        }
+        return Optional.of(execute(plan, signal, market, account, exit.get().reason() + ": "));
+    }
+
+    private TickReport act(Signal signal, MarketData market, AccountState account) {
+        Symbol symbol = signal.symbol();
+        Instant now = clock.instant();
         OrderPlanner.Plan plan =
                 switch (signal.type()) {
                     case HOLD -> null;
-                    case BUY -> planner.buy(
-                            signal,
-                            market.price(),
-                            tick,
-                            rules.minTotal(symbol, io.cointrader.core.Side.BUY),
-                            account,
-                            clock.instant());
+                    case BUY -> planner.buy(signal, marketRules(symbol, market, Side.BUY), account, now);
                     case SELL -> planner.sell(
-                            signal,
-                            market.price(),
-                            tick,
-                            rules.minTotal(symbol, io.cointrader.core.Side.SELL),
-                            balances.of(symbol.base()).free(),
-                            clock.instant());
+                            signal, marketRules(symbol, market, Side.SELL), broker.sellable(symbol), now);
                 };
         if (plan == null) {
             return report(symbol, market.price(), signal, TickAction.HOLD, signal.reason());
@@ -176,17 +201,27 @@ final class TickProcessor {
             return report(symbol, market.price(), signal, TickAction.NO_ORDER, plan.reason());
         }
         Optional<String> blocked = entries.reason();
-        if (blocked.isPresent() && plan.intent().get().side() == io.cointrader.core.Side.BUY) {
+        if (blocked.isPresent() && plan.intent().get().side() == Side.BUY) {
             return report(symbol, market.price(), signal, TickAction.BLOCKED, "no new entries: " + blocked.get());
         }
+        return execute(plan, signal, market, account, "");
+    }
+
+    private TickReport execute(
+            OrderPlanner.Plan plan, Signal signal, MarketData market, AccountState account, String prefix) {
         ExecutionResult result = engine.execute(plan.intent().get(), account);
         TickAction action = result.placed() ? TickAction.ORDER : TickAction.BLOCKED;
         return report(
-                symbol,
+                signal.symbol(),
                 market.price(),
                 signal,
                 action,
-                Describe.execution(plan.intent().get(), result));
+                prefix + Describe.execution(plan.intent().get(), result));
+    }
+
+    private OrderPlanner.Market marketRules(Symbol symbol, MarketData market, Side side) {
+        return new OrderPlanner.Market(
+                market.price(), rules.tick(symbol, market.price()), rules.minTotal(symbol, side));
     }
 
     private AccountState accountState(MarketData market, BalanceSnapshot balances) {
@@ -196,9 +231,26 @@ final class TickProcessor {
         store.saveAccountSnapshot(new AccountSnapshot(balances, positions, equity, now));
         journals.balances(balances, positions, equity);
         startDayIfNew(equity, now);
-        Map<Symbol, Position> bySymbol =
-                positions.stream().collect(Collectors.toMap(Position::symbol, Function.identity()));
-        return new AccountState(equity, dayStartEquity, market.price(), bySymbol, store.openOrders());
+        List<Order> openOrders = store.openOrders();
+        Map<Symbol, Position> tradable = new LinkedHashMap<>();
+        BigDecimal invested = AccountState.openBuys(openOrders);
+        for (Position position : positions) {
+            BigDecimal value = portfolio.value(position);
+            invested = invested.add(value);
+            if (!isDust(position.symbol(), value)) {
+                tradable.put(position.symbol(), position);
+            }
+        }
+        return new AccountState(equity, dayStartEquity, market.price(), tradable, openOrders, invested);
+    }
+
+    /**
+     * Whether a holding worth {@code value} is dust: less than the pair's minimum order. Dust stays in
+     * the books and the equity but is no position: it blocks no buy, counts toward no limit and is never
+     * offered for sale (the exchange would refuse the order).
+     */
+    boolean isDust(Symbol symbol, BigDecimal value) {
+        return value.compareTo(rules.minTotal(symbol, Side.SELL)) < 0;
     }
 
     /** On the first valuation of a trading day (00:00 UTC), keeps its starting equity (SPEC section 4, step 8). */
@@ -249,6 +301,7 @@ final class TickProcessor {
     }
 
     private TickReport report(Symbol symbol, BigDecimal price, Signal signal, TickAction action, String detail) {
-        return new TickReport(clock.instant(), symbol, price, signal, action, detail);
+        String shown = notes.isEmpty() ? detail : String.join("; ", notes) + "; " + detail;
+        return new TickReport(clock.instant(), symbol, price, signal, action, shown);
     }
 }

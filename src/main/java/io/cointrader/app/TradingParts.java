@@ -26,4 +26,6 @@ record TradingParts(
         SafetyEventSink safety,
         AdvisorStep advisor,
         EntryBlock entries,
+        OrderTimeouts timeouts,
+        ExitPlanner exits,
         Clock clock) {}

@@ -4,6 +4,8 @@ import io.cointrader.core.BalanceSnapshot;
 import io.cointrader.core.MarketData;
 import io.cointrader.core.OrderIntent;
 import io.cointrader.core.Position;
+import io.cointrader.core.Symbol;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +36,11 @@ public interface Broker {
 
     BalanceSnapshot balances();
 
-    /** Open positions (quantity above zero), free and locked quantity together. */
+    /**
+     * The trader's own open positions (quantity above zero), free and locked quantity together: what its
+     * fills bought and sold, never coins the account held before or got from elsewhere, and never more
+     * than the account holds.
+     */
     List<Position> positions();
 
     /** The quote currency of the account, {@code KRW} on Upbit's KRW market. */
@@ -47,4 +53,20 @@ public interface Broker {
      * has nothing to do.
      */
     default void unrecorded(OrderUpdate update) {}
+
+    /**
+     * Whether an order this broker accepted may be invisible to {@link #lookup} for a while (an exchange
+     * that creates orders asynchronously). When true, "not found" right after an unanswered placement
+     * proves nothing yet. The paper broker knows every order at once.
+     */
+    default boolean showsOrdersLate() {
+        return false;
+    }
+
+    /**
+     * The quantity of {@code symbol}'s base currency this trader may sell now: what its own fills bought
+     * and still hold, less what its open sell orders lock, and never more than the account's free
+     * balance.
+     */
+    BigDecimal sellable(Symbol symbol);
 }

@@ -7,6 +7,7 @@ import io.cointrader.core.MarketData;
 import io.cointrader.core.Order;
 import io.cointrader.core.OrderIntent;
 import io.cointrader.core.Position;
+import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.AccountBalance;
 import io.cointrader.exchange.ExchangeOrder;
@@ -23,13 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Real orders on the exchange's private API. Every order carries our client order id as its Upbit
  * {@code identifier}, so an order whose answer was lost is found again by {@link #lookup}. Open orders
  * are followed by identifier on every {@link #refresh}; fills are the exchange's trades (by trade id,
- * so a fill is never counted twice). Balances and positions are the exchange's.
+ * so a fill is never counted twice). Balances are the exchange's; positions are the trader's own, from
+ * its fills ({@link OwnHoldings}) and never more than the exchange holds, so that coins the account held
+ * before or got from elsewhere are never sold, never count as a position and never size an order.
  *
  * <p>Not thread-safe: one trading thread drives it.
  */
@@ -41,6 +43,7 @@ public final class LiveBroker implements Broker {
     private final Map<String, Order> openOrders = new LinkedHashMap<>();
     private final Map<String, Set<String>> seenTrades = new HashMap<>();
     private final Map<String, BigDecimal> recordedFees = new HashMap<>();
+    private final OwnHoldings own;
 
     /** @param stillOpen orders the database holds as open, followed from the start */
     public LiveBroker(
@@ -49,6 +52,7 @@ public final class LiveBroker implements Broker {
         this.quote = quote;
         this.clock = clock;
         stillOpen.forEach(o -> openOrders.put(o.clientOrderId(), o));
+        this.own = new OwnHoldings(knownFills);
         for (Fill fill : knownFills) {
             seenTrades
                     .computeIfAbsent(fill.clientOrderId(), k -> new HashSet<>())
@@ -110,14 +114,43 @@ public final class LiveBroker implements Broker {
 
     @Override
     public List<Position> positions() {
-        return exchange.accounts().stream()
-                .filter(a -> !a.currency().equals(quote))
-                .filter(a -> a.balance().add(a.locked()).signum() > 0)
-                .map(a -> new Position(
-                        new Symbol(a.currency(), quote),
-                        a.balance().add(a.locked()),
-                        a.avgBuyPrice() == null ? BigDecimal.ZERO : a.avgBuyPrice()))
-                .collect(Collectors.toList());
+        Map<String, BigDecimal> held = accountTotals();
+        List<Position> positions = new ArrayList<>();
+        for (Symbol symbol : own.held()) {
+            BigDecimal quantity = own.quantity(symbol).min(held.getOrDefault(symbol.base(), BigDecimal.ZERO));
+            if (quantity.signum() > 0) {
+                positions.add(new Position(symbol, quantity, own.averagePrice(symbol)));
+            }
+        }
+        return positions;
+    }
+
+    /** Own quantity less what own open sells lock, within the account's free balance. */
+    @Override
+    public BigDecimal sellable(Symbol symbol) {
+        BigDecimal locked = openOrders.values().stream()
+                .filter(o -> o.side() == Side.SELL && o.symbol().equals(symbol))
+                .map(Order::remainingQuantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal free = exchange.accounts().stream()
+                .filter(a -> a.currency().equals(symbol.base()))
+                .map(AccountBalance::balance)
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
+        return own.quantity(symbol).subtract(locked).min(free).max(BigDecimal.ZERO);
+    }
+
+    @Override
+    public boolean showsOrdersLate() {
+        return true;
+    }
+
+    private Map<String, BigDecimal> accountTotals() {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        for (AccountBalance a : exchange.accounts()) {
+            totals.put(a.currency(), a.balance().add(a.locked()));
+        }
+        return totals;
     }
 
     @Override
@@ -132,6 +165,7 @@ public final class LiveBroker implements Broker {
         for (Fill fill : update.fills()) {
             if (seen != null && seen.remove(fill.fillId())) {
                 recordedFees.merge(clientOrderId, fill.fee().negate(), BigDecimal::add);
+                own.remove(fill);
             }
         }
         // followed again even when it has closed meanwhile, so that the next refresh reports the fills
@@ -148,6 +182,7 @@ public final class LiveBroker implements Broker {
         for (Fill fill : newFills) {
             seen.add(fill.fillId());
             recordedFees.merge(clientOrderId, fill.fee(), BigDecimal::add);
+            own.add(fill);
         }
         if (order.status().isOpen()) {
             openOrders.put(clientOrderId, order);

@@ -161,6 +161,11 @@ public final class PaperBroker implements Broker {
     }
 
     @Override
+    public synchronized BigDecimal sellable(Symbol symbol) {
+        return ledger.freeQuantity(symbol);
+    }
+
+    @Override
     public String quoteCurrency() {
         return quote;
     }

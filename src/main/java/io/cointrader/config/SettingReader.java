@@ -80,7 +80,15 @@ final class SettingReader {
 
     /** A decimal number with at most 12 decimal places that satisfies {@code rule}. */
     BigDecimal decimal(Variable v, Predicate<BigDecimal> rule, String allowed) {
-        Raw raw = raw(v);
+        return parseDecimal(v, raw(v), rule, allowed);
+    }
+
+    /** As {@link #decimal} for a variable without a default: empty when it is not set. */
+    Optional<BigDecimal> optionalDecimal(Variable v, Predicate<BigDecimal> rule, String allowed) {
+        return optional(v).map(given -> parseDecimal(v, new Raw(given.text().strip(), given.origin()), rule, allowed));
+    }
+
+    private static BigDecimal parseDecimal(Variable v, Raw raw, Predicate<BigDecimal> rule, String allowed) {
         if (raw.text().length() > MAX_NUMBER_LENGTH
                 || !DECIMAL.matcher(raw.text()).matches()) {
             throw invalid(v, raw, "is not a number", allowed);

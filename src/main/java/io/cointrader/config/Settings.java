@@ -15,6 +15,8 @@ public record Settings(
         List<Symbol> symbols,
         Duration marketDataInterval,
         RiskSettings risk,
+        OrderSettings orders,
+        ExitSettings exits,
         SafetySettings safety,
         PaperSettings paper,
         StorageSettings storage,

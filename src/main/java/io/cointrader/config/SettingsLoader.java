@@ -80,6 +80,8 @@ public final class SettingsLoader {
                 SymbolList.parse(r.raw(TRADING_SYMBOLS)),
                 Duration.ofSeconds(r.integer(MARKET_DATA_INTERVAL_SEC, 1, 86_400)),
                 risk(r),
+                orders(r),
+                exits(r),
                 safety(r),
                 paper(r),
                 new StorageSettings(r.path(DB_PATH), r.path(LOG_DIR), logLevel(r), r.path(CANDLE_CACHE_PATH)),
@@ -104,6 +106,10 @@ public final class SettingsLoader {
         boolean market = r.choice(DEFAULT_ORDER_TYPE, "limit", "market").equals("market");
         boolean futures = r.bool(FUTURES_ENABLED);
         int leverage = r.integer(MAX_LEVERAGE, 1, 125);
+        Optional<BigDecimal> maxCapital = r.optionalDecimal(
+                MAX_CAPITAL_KRW,
+                x -> x.compareTo(BigDecimal.valueOf(5_000)) >= 0 && x.compareTo(BigDecimal.TEN.pow(15)) <= 0,
+                "a number of KRW from 5000 (Upbit's minimum order) to 10^15, or empty for no cap");
         if (leverage > 1 && !futures) {
             throw new ConfigException(
                     MAX_LEVERAGE.name(),
@@ -119,7 +125,28 @@ public final class SettingsLoader {
                 slippage,
                 market,
                 futures,
-                leverage);
+                leverage,
+                maxCapital);
+    }
+
+    private static OrderSettings orders(SettingReader r) {
+        int week = 7 * 86_400;
+        return new OrderSettings(
+                Duration.ofSeconds(r.integer(BUY_ORDER_TIMEOUT_SEC, 1, week)),
+                Duration.ofSeconds(r.integer(SELL_ORDER_TIMEOUT_SEC, 1, week)),
+                Duration.ofSeconds(r.integer(UNKNOWN_ORDER_GRACE_SEC, 0, week)));
+    }
+
+    private static ExitSettings exits(SettingReader r) {
+        Predicate<BigDecimal> belowHundred = x -> x.signum() >= 0 && x.compareTo(HUNDRED) < 0;
+        String offOrBelowHundred = "0 (off) or a percentage above 0 and below 100, e.g. 5";
+        return new ExitSettings(
+                r.decimal(STOP_LOSS_PCT, belowHundred, offOrBelowHundred),
+                r.decimal(
+                        TAKE_PROFIT_PCT,
+                        x -> x.signum() >= 0 && x.compareTo(BigDecimal.valueOf(10_000)) <= 0,
+                        "0 (off) or a percentage above 0 and at most 10000, e.g. 10"),
+                r.decimal(TRAILING_STOP_PCT, belowHundred, offOrBelowHundred));
     }
 
     private static SafetySettings safety(SettingReader r) {

@@ -44,6 +44,10 @@ public final class SettingsSummary {
             case MAX_ORDERS_PER_SECOND -> Integer.toString(s.risk().maxOrdersPerSecond());
             case MAX_ORDERS_PER_DAY -> Integer.toString(s.risk().maxOrdersPerDay());
             case MAX_SLIPPAGE_BPS -> Integer.toString(s.risk().maxSlippageBps());
+            case MAX_CAPITAL_KRW -> s.risk()
+                    .maxCapitalKrw()
+                    .map(BigDecimal::toPlainString)
+                    .orElse(NOT_SET);
             case DEFAULT_ORDER_TYPE -> s.risk().allowMarketOrders() ? "market" : "limit";
             case FUTURES_ENABLED -> Boolean.toString(s.risk().futuresEnabled());
             case MAX_LEVERAGE -> Integer.toString(s.risk().maxLeverage());
@@ -52,6 +56,14 @@ public final class SettingsSummary {
             case PRICE_ANOMALY_PCT -> plain(s.safety().priceAnomalyPct());
             case SPREAD_ANOMALY_PCT -> plain(s.safety().spreadAnomalyPct());
             case BALANCE_MISMATCH_TOLERANCE_PCT -> plain(s.safety().balanceMismatchTolerancePct());
+            case BUY_ORDER_TIMEOUT_SEC -> Long.toString(s.orders().buyTimeout().toSeconds());
+            case SELL_ORDER_TIMEOUT_SEC -> Long.toString(
+                    s.orders().sellTimeout().toSeconds());
+            case UNKNOWN_ORDER_GRACE_SEC -> Long.toString(
+                    s.orders().unknownOrderGrace().toSeconds());
+            case STOP_LOSS_PCT -> plain(s.exits().stopLossPct());
+            case TAKE_PROFIT_PCT -> plain(s.exits().takeProfitPct());
+            case TRAILING_STOP_PCT -> plain(s.exits().trailingStopPct());
             case PAPER_INITIAL_KRW -> plain(s.paper().initialKrw());
             case PAPER_FEE_RATE -> plain(s.paper().feeRate());
             case DB_PATH -> s.storage().dbPath().toString();

@@ -2,6 +2,7 @@ package io.cointrader.execution;
 
 import io.cointrader.core.Order;
 import io.cointrader.core.Position;
+import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,15 +11,17 @@ import java.util.Objects;
 
 /**
  * What the tick knows about the account when it asks for an order: equity now and at the start of the
- * trading day, the market price of the intent's symbol, open positions and open orders. The engine adds
- * the order counters from the database before the risk check.
+ * trading day, the market price of the intent's symbol, the trader's own open positions (dust left out),
+ * open orders, and what the trader has invested now (its positions at market price plus the unfilled
+ * part of its open buys). The engine adds the order counters from the database before the risk check.
  */
 public record AccountState(
         BigDecimal totalEquity,
         BigDecimal dayStartEquity,
         BigDecimal marketPrice,
         Map<Symbol, Position> positions,
-        List<Order> openOrders) {
+        List<Order> openOrders,
+        BigDecimal investedValue) {
 
     public AccountState {
         Objects.requireNonNull(totalEquity, "totalEquity");
@@ -26,9 +29,39 @@ public record AccountState(
         Objects.requireNonNull(marketPrice, "marketPrice");
         positions = Map.copyOf(positions);
         openOrders = List.copyOf(openOrders);
+        Objects.requireNonNull(investedValue, "investedValue");
+    }
+
+    /** An account whose invested value counts every position at its average entry price, plus open buys. */
+    public AccountState(
+            BigDecimal totalEquity,
+            BigDecimal dayStartEquity,
+            BigDecimal marketPrice,
+            Map<Symbol, Position> positions,
+            List<Order> openOrders) {
+        this(totalEquity, dayStartEquity, marketPrice, positions, openOrders, atEntry(positions, openOrders));
     }
 
     public BigDecimal todayPnl() {
         return totalEquity.subtract(dayStartEquity);
+    }
+
+    /** The unfilled part of the open buys at their limit prices. */
+    public static BigDecimal openBuys(List<Order> openOrders) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Order order : openOrders) {
+            if (order.side() == Side.BUY && order.status().isOpen() && order.price() != null) {
+                total = total.add(order.remainingQuantity().multiply(order.price()));
+            }
+        }
+        return total;
+    }
+
+    private static BigDecimal atEntry(Map<Symbol, Position> positions, List<Order> openOrders) {
+        BigDecimal total = openBuys(openOrders);
+        for (Position position : positions.values()) {
+            total = total.add(position.valueAt(position.averagePrice()));
+        }
+        return total;
     }
 }

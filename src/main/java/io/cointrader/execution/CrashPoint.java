@@ -19,6 +19,10 @@ public enum CrashPoint {
     AFTER_ORDER_SAVED,
     /** New fills of an order are saved; nothing after that has run. */
     AFTER_FILL_RECORDED,
+    /** A cancel was sent and answered; nothing of it is saved yet. */
+    AFTER_CANCEL_SENT,
+    /** The order as the cancel left it is saved; nothing after that has run. */
+    AFTER_CANCEL_RECORDED,
     /**
      * Reconciliation has the exchange's answer for an interrupted intent or an open order, and has not
      * saved it yet.

@@ -10,8 +10,9 @@ import io.cointrader.core.RiskDecisionRecord;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
 import io.cointrader.core.Severity;
-import io.cointrader.exchange.InsufficientFundsException;
-import io.cointrader.exchange.OrderRejectedException;
+import io.cointrader.exchange.ExchangeException;
+import io.cointrader.exchange.ExchangeUnavailableException;
+import io.cointrader.exchange.OutcomeUnknownException;
 import io.cointrader.risk.RiskManager;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.SafetyEventSink;
@@ -42,6 +43,7 @@ public final class ExecutionEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
     private static final Logger DECISIONS = LoggerFactory.getLogger("cointrader.decisions");
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
     private final Broker broker;
     private final RiskManager riskManager;
@@ -54,6 +56,7 @@ public final class ExecutionEngine {
     private final Set<String> seenIntents = new HashSet<>();
     private final CrashHook crashHook;
     private final UpdateRecorder recorder;
+    private final OrderSpacing spacing;
 
     public ExecutionEngine(
             Broker broker,
@@ -63,10 +66,10 @@ public final class ExecutionEngine {
             SafetyEventSink safety,
             IntentIds ids,
             Clock clock) {
-        this(broker, riskManager, store, killSwitch, safety, ids, clock, CrashHook.NONE);
+        this(broker, riskManager, store, killSwitch, safety, ids, clock, ExecutionHooks.NONE);
     }
 
-    /** As the other constructor, with a hook that crash tests use to stop the process mid-order. */
+    /** As the other constructor, with the crash hook, trade listener and order spacing of {@code hooks}. */
     public ExecutionEngine(
             Broker broker,
             RiskManager riskManager,
@@ -75,24 +78,11 @@ public final class ExecutionEngine {
             SafetyEventSink safety,
             IntentIds ids,
             Clock clock,
-            CrashHook crashHook) {
-        this(broker, riskManager, store, killSwitch, safety, ids, clock, crashHook, TradeListener.NONE);
-    }
-
-    /** As the other constructors, telling {@code listener} about every placed order and new fill. */
-    public ExecutionEngine(
-            Broker broker,
-            RiskManager riskManager,
-            StateStore store,
-            KillSwitch killSwitch,
-            SafetyEventSink safety,
-            IntentIds ids,
-            Clock clock,
-            CrashHook crashHook,
-            TradeListener listener) {
-        this.journal = new OrderJournal(listener);
+            ExecutionHooks hooks) {
+        this.journal = new OrderJournal(hooks.listener());
         this.recorder = new UpdateRecorder(broker, store);
-        this.crashHook = crashHook;
+        this.crashHook = hooks.crashHook();
+        this.spacing = hooks.spacing();
         this.broker = broker;
         this.riskManager = riskManager;
         this.store = store;
@@ -117,7 +107,13 @@ public final class ExecutionEngine {
             return blocked(ExecutionOutcome.DUPLICATE, intentId, clientOrderId, "intent already handled");
         }
         Instant now = clock.instant();
-        RiskDecisionRecord verdict = riskManager.validate(intent, RiskStates.of(intent, account, counters(now)), now);
+        OrderCounters counters = counters(now);
+        if (counters.lastSecond() >= riskManager.limits().maxOrdersPerSecond() && spacing.pause(ONE_SECOND)) {
+            // wait for the orders of the last second to leave the window instead of refusing this one
+            now = clock.instant();
+            counters = counters(now);
+        }
+        RiskDecisionRecord verdict = riskManager.validate(intent, RiskStates.of(intent, account, counters), now);
         store.saveRiskDecision(verdict);
         logVerdict(intent, verdict);
         if (!verdict.approved()) {
@@ -133,22 +129,54 @@ public final class ExecutionEngine {
     }
 
     /**
-     * Cancels an open order and records the result. Allowed while the kill switch is active: a cancel
-     * only reduces exposure.
+     * Cancels an open order for {@code why} and records the outcome with that reason. Allowed while the
+     * kill switch is active: a cancel only reduces exposure. Never throws for what the exchange answers:
+     * a cancel that fails or goes unanswered (the order may have filled a moment ago) is followed by a
+     * lookup that records the order's true state; when that fails too, the order stays open in the
+     * database and the caller tries again later.
      */
-    public Optional<Order> cancel(String clientOrderId, String reason) {
-        Optional<OrderUpdate> update = broker.cancel(clientOrderId).map(u -> StoredIntent.restore(store, u));
-        update.ifPresent(u -> {
-            recorder.record(u, u.order(), null);
-            journal.order("cancel_requested", u.order());
-            u.fills().forEach(journal::fill);
-            LOG.info(
-                    "cancel of {} requested ({}): now {}",
-                    clientOrderId,
-                    reason,
-                    u.order().status());
-        });
-        return update.map(OrderUpdate::order);
+    public CancelResult cancel(String clientOrderId, String why) {
+        Optional<OrderUpdate> reported;
+        try {
+            reported = broker.cancel(clientOrderId);
+        } catch (RuntimeException e) {
+            LOG.warn("cancel of {} failed ({}): {}; looking the order up", clientOrderId, why, e.getMessage());
+            try {
+                reported = broker.lookup(clientOrderId);
+            } catch (RuntimeException lookupFailure) {
+                LOG.warn("could not look up {} after the failed cancel: {}", clientOrderId, lookupFailure.getMessage());
+                return new CancelResult(
+                        clientOrderId, Optional.empty(), "cancel failed and the order could not be read; will retry");
+            }
+        }
+        crashHook.reached(CrashPoint.AFTER_CANCEL_SENT);
+        if (reported.isEmpty()) {
+            return new CancelResult(clientOrderId, Optional.empty(), "the broker has no such order");
+        }
+        OrderUpdate update = StoredOrder.restore(store, reported.get());
+        Order order = CancelReasons.withReason(update.order(), why);
+        try {
+            recorder.record(update, order, null);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the cancel of {}: {}; will retry", clientOrderId, e.getMessage());
+            return new CancelResult(clientOrderId, Optional.empty(), "cancel not recorded; will retry");
+        }
+        crashHook.reached(CrashPoint.AFTER_CANCEL_RECORDED);
+        journal.order(order.status().isOpen() ? "cancel_requested" : "cancelled", order);
+        update.fills().forEach(journal::fill);
+        LOG.info("cancel of {} ({}): now {}", clientOrderId, why, order.status());
+        return new CancelResult(clientOrderId, Optional.of(order), describeCancel(order));
+    }
+
+    private static String describeCancel(Order order) {
+        return switch (order.status()) {
+            case CANCELLED -> order.filledQuantity().signum() > 0
+                    ? "cancelled after " + order.filledQuantity().toPlainString() + " filled"
+                    : "cancelled";
+            case FILLED -> "filled before the cancel";
+            case OPEN, PARTIALLY_FILLED -> "cancel requested";
+            case REJECTED -> "rejected";
+        };
     }
 
     private ExecutionResult placeWrittenIntent(OrderIntent intent, String clientOrderId) {
@@ -157,7 +185,11 @@ public final class ExecutionEngine {
             crashHook.reached(CrashPoint.AFTER_WRITE_AHEAD);
             update = broker.place(intent, clientOrderId);
             crashHook.reached(CrashPoint.AFTER_BROKER_CALL);
-        } catch (InsufficientFundsException | OrderRejectedException e) {
+        } catch (OutcomeUnknownException | ExchangeUnavailableException e) {
+            return outcomeUnknown(intent, clientOrderId, e);
+        } catch (ExchangeException e) {
+            // any other answer of the exchange family says the order was not created (refused, rate
+            // limited, blocked, authentication failed, market unavailable)
             Order rejected = rejectedOrder(intent, clientOrderId, e.getMessage());
             store.recordOrderUpdate(rejected, List.of(), IntentState.REJECTED);
             journal.order("rejected", rejected);

@@ -12,6 +12,7 @@ import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +37,39 @@ public final class Reconciler {
     private final OrderJournal journal;
     private final CrashHook crashHook;
     private final UpdateRecorder recorder;
+    private final Duration unknownOrderGrace;
 
+    /** A reconciler without hooks that gives up an unanswered intent as soon as its order is not found. */
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
-        this(broker, store, safety, clock, TradeListener.NONE);
+        this(broker, store, safety, clock, ExecutionHooks.NONE, Duration.ZERO);
     }
 
-    /** As the other constructor, telling {@code listener} about the fills it finds. */
-    public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock, TradeListener listener) {
-        this(broker, store, safety, clock, listener, CrashHook.NONE);
-    }
-
-    /** As the other constructors, with a hook that crash tests use to stop the process mid-reconciliation. */
+    /**
+     * @param hooks the crash hook and the listener told about the fills it finds
+     * @param unknownOrderGrace how long an unanswered order that the broker cannot find may still appear
+     *     (UNKNOWN_ORDER_GRACE_SEC), for brokers whose orders can show up late
+     */
     public Reconciler(
             Broker broker,
             StateStore store,
             SafetyEventSink safety,
             Clock clock,
-            TradeListener listener,
-            CrashHook crashHook) {
-        this.journal = new OrderJournal(listener);
-        this.crashHook = crashHook;
+            ExecutionHooks hooks,
+            Duration unknownOrderGrace) {
+        this.journal = new OrderJournal(hooks.listener());
+        this.crashHook = hooks.crashHook();
         this.recorder = new UpdateRecorder(broker, store);
         this.broker = broker;
         this.store = store;
         this.safety = safety;
         this.clock = clock;
+        this.unknownOrderGrace = unknownOrderGrace;
     }
 
-    /** Settles every SUBMITTING or UNKNOWN intent; returns how many were settled. */
+    /**
+     * Settles every SUBMITTING or UNKNOWN intent: an order found is recorded; an intent whose order does
+     * not exist becomes NOT_PLACED, once the grace window allows. Returns how many were settled.
+     */
     public int reconcileIntents() {
         List<IntentRecord> pending = store.intentsIn(EnumSet.of(IntentState.SUBMITTING, IntentState.UNKNOWN));
         int settled = 0;
@@ -73,6 +79,13 @@ public final class Reconciler {
                 found = broker.lookup(record.clientOrderId());
             } catch (RuntimeException e) {
                 LOG.warn("could not look up order {} yet: {}", record.clientOrderId(), e.getMessage());
+                continue;
+            }
+            if (found.isEmpty() && withinGrace(record)) {
+                LOG.info(
+                        "order {} not found yet; looking again until {}",
+                        record.clientOrderId(),
+                        record.intent().createdAt().plus(unknownOrderGrace));
                 continue;
             }
             String outcome;
@@ -103,12 +116,23 @@ public final class Reconciler {
         return settled;
     }
 
+    /**
+     * Whether an intent whose order the broker cannot find may still see it appear: on an exchange that
+     * can show a new order late, a "not found" right after an unanswered placement proves nothing until
+     * the grace window after the intent has passed.
+     */
+    private boolean withinGrace(IntentRecord record) {
+        return broker.showsOrdersLate()
+                && clock.instant().isBefore(record.intent().createdAt().plus(unknownOrderGrace));
+    }
+
     /** Looks up every order the database holds as open and records what changed. */
     public void syncAllOpenOrders() {
         for (var order : store.openOrders()) {
             try {
-                broker.lookup(order.clientOrderId()).ifPresent(update -> {
-                    save(update, update.order().withIntentId(order.intentId()), null);
+                broker.lookup(order.clientOrderId()).ifPresent(reported -> {
+                    OrderUpdate update = StoredOrder.restore(store, reported);
+                    save(reported, update.order(), null);
                     update.fills().forEach(journal::fill);
                 });
             } catch (RuntimeException e) {
@@ -122,7 +146,7 @@ public final class Reconciler {
         List<OrderUpdate> reported = broker.refresh(market);
         List<OrderUpdate> updates;
         try {
-            updates = reported.stream().map(u -> StoredIntent.restore(store, u)).toList();
+            updates = reported.stream().map(u -> StoredOrder.restore(store, u)).toList();
         } catch (RuntimeException e) {
             // the broker counts all of them as reported: hand them back, nothing was recorded
             reported.forEach(broker::unrecorded);

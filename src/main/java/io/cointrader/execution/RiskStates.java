@@ -40,6 +40,7 @@ final class RiskStates {
                 pendingBuys,
                 held,
                 counters.lastSecond(),
-                counters.today());
+                counters.today(),
+                account.investedValue());
     }
 }

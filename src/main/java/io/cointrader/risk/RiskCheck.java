@@ -11,11 +11,13 @@ public enum RiskCheck {
     NO_SHORT,
     /** ② Position + open buys + order of one symbol within the share of equity. */
     POSITION_SIZE,
+    /** No buy beyond MAX_CAPITAL_KRW invested at once (positions + open buys + order), when set. */
+    CAPITAL,
     /** ③ No new symbol once the maximum number of symbols is held. */
     MAX_POSITIONS,
     /** ④ No buys once today's loss reaches the daily limit. */
     DAILY_LOSS,
-    /** ⑤ Orders per second. */
+    /** ⑤ Orders per second; a sell that reduces a position is never refused for it. */
     ORDER_RATE,
     /** ⑥ Orders per trading day. */
     DAILY_ORDER_COUNT,

@@ -2,6 +2,7 @@ package io.cointrader.risk;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The risk limits, built once from the settings; nothing can change them while the process runs.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param allowMarketOrders DEFAULT_ORDER_TYPE=market; otherwise only limit orders pass
  * @param futuresEnabled whether derivative symbols may be traded at all
  * @param maxLeverage at least 1; only meaningful for derivatives
+ * @param maxCapital the most the trader may have invested at once (its positions at market price plus its
+ *     open buys), in the quote currency; empty for no cap
  */
 public record RiskLimits(
         BigDecimal maxPositionSizePct,
@@ -27,7 +30,8 @@ public record RiskLimits(
         int maxSlippageBps,
         boolean allowMarketOrders,
         boolean futuresEnabled,
-        int maxLeverage) {
+        int maxLeverage,
+        Optional<BigDecimal> maxCapital) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -47,6 +51,34 @@ public record RiskLimits(
         requireAtLeast(maxOrdersPerDay, 1, "maxOrdersPerDay");
         requireAtLeast(maxSlippageBps, 0, "maxSlippageBps");
         requireAtLeast(maxLeverage, 1, "maxLeverage");
+        Objects.requireNonNull(maxCapital, "maxCapital");
+        if (maxCapital.isPresent() && maxCapital.get().signum() <= 0) {
+            throw new IllegalArgumentException("maxCapital must be more than 0, got " + maxCapital.get());
+        }
+    }
+
+    /** The limits without a capital cap. */
+    public RiskLimits(
+            BigDecimal maxPositionSizePct,
+            int maxPositions,
+            BigDecimal dailyMaxDrawdownPct,
+            int maxOrdersPerSecond,
+            int maxOrdersPerDay,
+            int maxSlippageBps,
+            boolean allowMarketOrders,
+            boolean futuresEnabled,
+            int maxLeverage) {
+        this(
+                maxPositionSizePct,
+                maxPositions,
+                dailyMaxDrawdownPct,
+                maxOrdersPerSecond,
+                maxOrdersPerDay,
+                maxSlippageBps,
+                allowMarketOrders,
+                futuresEnabled,
+                maxLeverage,
+                Optional.empty());
     }
 
     /** The defaults of the specification: 10 %, 5 symbols, 5 %, 1/s, 100/day, 50 bps, limit only, spot only. */

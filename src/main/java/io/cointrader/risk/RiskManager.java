@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The risk gate that every order intent passes before a broker sees it. Applies the checks of {@link
  * RiskCheck} in declaration order; the first that fails rejects the intent. A sell that reduces a
- * position (quantity at most the held quantity) is never refused for today's loss or today's order
- * count, so the system can always get out. Decisions compare exact {@link BigDecimal} products (no
+ * position (quantity at most the held quantity) is never refused for today's loss, today's order
+ * count or the order rate, so the system can always get out (the execution engine spaces orders to keep
+ * the rate). Decisions compare exact {@link BigDecimal} products (no
  * division, no rounding); only the numbers in the reasons are rounded.
  *
  * <p>Stateless apart from the immutable limits: safe to share between threads.
@@ -61,6 +62,7 @@ public final class RiskManager {
             case MARKET_ORDER -> marketOrder(request);
             case NO_SHORT -> noShort(request);
             case POSITION_SIZE -> positionSize(request);
+            case CAPITAL -> capital(request);
             case MAX_POSITIONS -> maxPositions(request);
             case DAILY_LOSS -> dailyLoss(request);
             case ORDER_RATE -> orderRate(request);
@@ -107,6 +109,19 @@ public final class RiskManager {
                 + " " + r.quote() + " (" + format(cap) + " " + r.quote() + ")");
     }
 
+    private Optional<String> capital(Request r) {
+        if (r.intent.side() != Side.BUY || limits.maxCapital().isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal cap = limits.maxCapital().get();
+        BigDecimal invested = r.state.investedValue().add(r.notional);
+        if (invested.compareTo(cap) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("invested " + format(r.state.investedValue()) + " + order " + format(r.notional) + " = "
+                + format(invested) + " " + r.quote() + " exceeds MAX_CAPITAL_KRW " + format(cap) + " " + r.quote());
+    }
+
     private Optional<String> maxPositions(Request r) {
         int held = r.state.heldSymbols().size();
         if (r.intent.side() == Side.BUY
@@ -139,7 +154,7 @@ public final class RiskManager {
     }
 
     private Optional<String> orderRate(Request r) {
-        if (r.state.ordersLastSecond() >= limits.maxOrdersPerSecond()) {
+        if (!r.isReducingSell() && r.state.ordersLastSecond() >= limits.maxOrdersPerSecond()) {
             return Optional.of(r.state.ordersLastSecond() + " order(s) in the last second reached the limit of "
                     + limits.maxOrdersPerSecond() + " per second");
         }

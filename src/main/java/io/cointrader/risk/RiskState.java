@@ -21,6 +21,8 @@ import java.util.Set;
  * @param heldSymbols symbols with an open position or an open buy order
  * @param ordersLastSecond orders submitted within the last second, counted from the database
  * @param ordersToday orders submitted since the start of the trading day, counted from the database
+ * @param investedValue what the trader has invested now over all symbols: its positions at market price
+ *     plus the unfilled part of its open buys
  */
 public record RiskState(
         BigDecimal totalEquity,
@@ -31,7 +33,8 @@ public record RiskState(
         BigDecimal pendingBuyValue,
         Set<Symbol> heldSymbols,
         int ordersLastSecond,
-        int ordersToday) {
+        int ordersToday,
+        BigDecimal investedValue) {
 
     public RiskState {
         Objects.requireNonNull(totalEquity, "totalEquity");
@@ -45,6 +48,31 @@ public record RiskState(
             throw new IllegalArgumentException(
                     "order counts must be zero or more, got " + ordersLastSecond + " and " + ordersToday);
         }
+        Money.requireNonNegative(investedValue, "investedValue");
+    }
+
+    /** A state in which nothing is invested beyond this symbol's position and open buys. */
+    public RiskState(
+            BigDecimal totalEquity,
+            BigDecimal dayStartEquity,
+            BigDecimal marketPrice,
+            BigDecimal positionQuantity,
+            BigDecimal positionValue,
+            BigDecimal pendingBuyValue,
+            Set<Symbol> heldSymbols,
+            int ordersLastSecond,
+            int ordersToday) {
+        this(
+                totalEquity,
+                dayStartEquity,
+                marketPrice,
+                positionQuantity,
+                positionValue,
+                pendingBuyValue,
+                heldSymbols,
+                ordersLastSecond,
+                ordersToday,
+                positionValue.add(pendingBuyValue));
     }
 
     /** Profit (positive) or loss (negative) since the start of the trading day. */

@@ -3,6 +3,8 @@ package io.cointrader.state;
 import io.cointrader.core.Fill;
 import io.cointrader.core.IntentState;
 import io.cointrader.core.Order;
+import io.cointrader.core.Side;
+import io.cointrader.core.Symbol;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,13 +57,14 @@ final class MemoryOrders {
     }
 
     private final Map<String, IntentEntry> intents = new HashMap<>();
-    private final Set<String> intentClientOrderIds = new HashSet<>();
+    private final Map<String, IntentEntry> intentsByClientOrderId = new HashMap<>();
     private final Map<IntentState, Set<IntentEntry>> intentsByState = new EnumMap<>(IntentState.class);
     private final CreationTimeIndex submitted = new CreationTimeIndex();
 
     private final Map<String, OrderEntry> orders = new HashMap<>();
     private final TimeOrderedLog<OrderEntry> ordersByCreation = new TimeOrderedLog<>();
     private final TreeSet<OrderEntry> openOrders = new TreeSet<>(ORDER_ORDER);
+    private final Map<String, OrderEntry> latestBySymbolAndSide = new HashMap<>();
 
     private final Set<String> fillIds = new HashSet<>();
     private final TimeOrderedLog<Fill> fills = new TimeOrderedLog<>();
@@ -75,19 +78,24 @@ final class MemoryOrders {
     /** {@code record} in storage form; false when its intent id or client order id is taken. */
     boolean insertIntent(IntentRecord record) {
         String intentId = record.intent().intentId();
-        if (intents.containsKey(intentId) || intentClientOrderIds.contains(record.clientOrderId())) {
+        if (intents.containsKey(intentId) || intentsByClientOrderId.containsKey(record.clientOrderId())) {
             return false;
         }
         long createdMs = record.intent().createdAt().toEpochMilli();
         IntentEntry entry = new IntentEntry(record, submitted.add(createdMs, counts(record.state())));
         intents.put(intentId, entry);
-        intentClientOrderIds.add(record.clientOrderId());
+        intentsByClientOrderId.put(record.clientOrderId(), entry);
         intentsByState.get(record.state()).add(entry);
         return true;
     }
 
     Optional<IntentRecord> findIntent(String intentId) {
         IntentEntry entry = intents.get(intentId);
+        return entry == null ? Optional.empty() : Optional.of(entry.record);
+    }
+
+    Optional<IntentRecord> findIntentByClientOrderId(String clientOrderId) {
+        IntentEntry entry = intentsByClientOrderId.get(clientOrderId);
         return entry == null ? Optional.empty() : Optional.of(entry.record);
     }
 
@@ -125,6 +133,8 @@ final class MemoryOrders {
             entry = new OrderEntry(orders.size() + 1L, order);
             orders.put(order.clientOrderId(), entry);
             ordersByCreation.add(entry.createdMs, entry);
+            latestBySymbolAndSide.merge(
+                    key(order.symbol(), order.side()), entry, (a, b) -> ORDER_ORDER.compare(a, b) >= 0 ? a : b);
         } else {
             openOrders.remove(entry);
             entry.order = merged(entry.order, order);
@@ -142,6 +152,15 @@ final class MemoryOrders {
     Optional<Order> findOrder(String clientOrderId) {
         OrderEntry entry = orders.get(clientOrderId);
         return entry == null ? Optional.empty() : Optional.of(entry.order);
+    }
+
+    Optional<Order> latestOrder(Symbol symbol, Side side) {
+        OrderEntry entry = latestBySymbolAndSide.get(key(symbol, side));
+        return entry == null ? Optional.empty() : Optional.of(entry.order);
+    }
+
+    private static String key(Symbol symbol, Side side) {
+        return symbol + "|" + side;
     }
 
     List<Order> openOrders() {

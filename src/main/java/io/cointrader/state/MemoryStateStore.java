@@ -7,6 +7,7 @@ import io.cointrader.core.Order;
 import io.cointrader.core.Position;
 import io.cointrader.core.RiskDecisionRecord;
 import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -135,6 +136,21 @@ public final class MemoryStateStore implements StateStore {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         requireOpen();
         return orders.findOrder(clientOrderId);
+    }
+
+    @Override
+    public synchronized Optional<Order> latestOrder(Symbol symbol, Side side) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(side, "side");
+        requireOpen();
+        return orders.latestOrder(symbol, side);
+    }
+
+    @Override
+    public synchronized Optional<IntentRecord> findIntentByClientOrderId(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        requireOpen();
+        return orders.findIntentByClientOrderId(clientOrderId);
     }
 
     /** Oldest first. */

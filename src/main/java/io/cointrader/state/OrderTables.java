@@ -12,6 +12,7 @@ import io.cointrader.core.OrderIntent;
 import io.cointrader.core.OrderStatus;
 import io.cointrader.core.OrderType;
 import io.cointrader.core.Side;
+import io.cointrader.core.Symbol;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +64,11 @@ final class OrderTables {
     static Optional<IntentRecord> findIntent(Connection c, String intentId) throws SQLException {
         String sql = "SELECT " + INTENT_COLUMNS + " FROM order_intents WHERE intent_id = ?";
         return Queries.first(c, sql, OrderTables::intent, intentId);
+    }
+
+    static Optional<IntentRecord> findIntentByClientOrderId(Connection c, String clientOrderId) throws SQLException {
+        String sql = "SELECT " + INTENT_COLUMNS + " FROM order_intents WHERE client_order_id = ?";
+        return Queries.first(c, sql, OrderTables::intent, clientOrderId);
     }
 
     /** Sets the state; returns the number of intents changed (0 when the id is unknown). */
@@ -140,6 +146,12 @@ final class OrderTables {
     static Optional<Order> findOrder(Connection c, String clientOrderId) throws SQLException {
         String sql = "SELECT " + ORDER_COLUMNS + " FROM orders WHERE client_order_id = ?";
         return Queries.first(c, sql, OrderTables::order, clientOrderId);
+    }
+
+    static Optional<Order> latestOrder(Connection c, Symbol symbol, Side side) throws SQLException {
+        String sql = "SELECT " + ORDER_COLUMNS + " FROM orders WHERE symbol = ? AND side = ?"
+                + " ORDER BY created_at_ms DESC, rowid DESC LIMIT 1";
+        return Queries.first(c, sql, OrderTables::order, symbol, side);
     }
 
     static List<Order> openOrders(Connection c) throws SQLException {

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
 final class SchemaMigrator {
 
     /** The migrations of this program, oldest first. Add new files here as well as on disk. */
-    static final List<String> SCRIPTS =
-            List.of("db/migration/V1__initial_schema.sql", "db/migration/V2__dashboard_read_model.sql");
+    static final List<String> SCRIPTS = List.of(
+            "db/migration/V1__initial_schema.sql",
+            "db/migration/V2__dashboard_read_model.sql",
+            "db/migration/V3__order_lookups.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
     private static final String CREATE_VERSION_TABLE =

@@ -7,6 +7,8 @@ import io.cointrader.core.Order;
 import io.cointrader.core.Position;
 import io.cointrader.core.RiskDecisionRecord;
 import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.Side;
+import io.cointrader.core.Symbol;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -161,6 +163,19 @@ public final class SqliteStateStore implements StateStore {
     public Optional<Order> findOrder(String clientOrderId) {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         return db.read("read order", c -> OrderTables.findOrder(c, clientOrderId));
+    }
+
+    @Override
+    public Optional<Order> latestOrder(Symbol symbol, Side side) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(side, "side");
+        return db.read("read latest order", c -> OrderTables.latestOrder(c, symbol, side));
+    }
+
+    @Override
+    public Optional<IntentRecord> findIntentByClientOrderId(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        return db.read("read intent", c -> OrderTables.findIntentByClientOrderId(c, clientOrderId));
     }
 
     /** Oldest first. */

@@ -7,6 +7,8 @@ import io.cointrader.core.Order;
 import io.cointrader.core.Position;
 import io.cointrader.core.RiskDecisionRecord;
 import io.cointrader.core.SafetyEvent;
+import io.cointrader.core.Side;
+import io.cointrader.core.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +43,9 @@ public interface StateStore extends AutoCloseable {
 
     Optional<IntentRecord> findIntent(String intentId);
 
+    /** The intent written ahead under {@code clientOrderId}, if any. */
+    Optional<IntentRecord> findIntentByClientOrderId(String clientOrderId);
+
     void updateIntentState(String intentId, IntentState state, Instant at);
 
     List<IntentRecord> intentsIn(Collection<IntentState> states);
@@ -58,6 +63,9 @@ public interface StateStore extends AutoCloseable {
     void recordOrderUpdate(Order order, List<Fill> fills, IntentState intentState);
 
     Optional<Order> findOrder(String clientOrderId);
+
+    /** The most recently created order of {@code symbol} on {@code side}, if any. */
+    Optional<Order> latestOrder(Symbol symbol, Side side);
 
     List<Order> openOrders();
 
@@ -109,7 +117,7 @@ public interface StateStore extends AutoCloseable {
      * The newest {@code limit} rows of {@code decisions_log}, newest first; {@code kind} and {@code
      * symbol} filter when not null.
      */
-    List<DecisionEntry> recentDecisions(String kind, io.cointrader.core.Symbol symbol, int limit);
+    List<DecisionEntry> recentDecisions(String kind, Symbol symbol, int limit);
 
     void saveSafetyEvent(SafetyEvent event);
 

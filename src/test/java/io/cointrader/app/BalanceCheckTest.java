@@ -186,6 +186,11 @@ class BalanceCheckTest {
         }
 
         @Override
+        public BigDecimal sellable(io.cointrader.core.Symbol symbol) {
+            return BigDecimal.ZERO;
+        }
+
+        @Override
         public String quoteCurrency() {
             return "KRW";
         }

@@ -56,10 +56,12 @@ final class TickHarness implements AutoCloseable {
                 safety,
                 AdvisorStep.none(store, clock),
                 new EntryBlock(),
+                new OrderTimeouts(io.cointrader.config.OrderSettings.defaults(), engine, store, clock),
+                new ExitPlanner(new ProtectiveExits(io.cointrader.config.ExitSettings.off(), store), store),
                 clock);
         ticks = new TickProcessor(
                 parts,
-                new OrderPlanner(new BigDecimal("10")),
+                new OrderPlanner(new BigDecimal("10"), java.util.Optional.empty()),
                 new PairRules(PairRules.Source.table(), java.util.List.of(), clock),
                 new Portfolio("KRW"),
                 new Journals());

@@ -166,16 +166,66 @@ class LiveBrokerTest {
     }
 
     @Test
-    void balancesAndPositionsAreTheExchanges() {
+    void balancesAreTheExchangesAndPositionsOnlyWhatTheTradersFillsBought() {
         exchange.accounts = List.of(
                 new AccountBalance("KRW", new BigDecimal("500000"), new BigDecimal("1000"), BigDecimal.ZERO, "KRW"),
-                new AccountBalance("BTC", new BigDecimal("0.002"), new BigDecimal("0.001"), PRICE, "KRW"));
+                new AccountBalance("BTC", new BigDecimal("0.502"), new BigDecimal("0.001"), PRICE, "KRW"));
+        exchange.next = order("wait", "0", "0", List.of());
+        broker.place(buy(), "c1");
+        exchange.byIdentifier.put("c1", order("done", "0.003", "150", List.of(trade("t1", "0.003"))));
+        broker.refresh(market());
 
         assertThat(broker.balances().of("KRW").total()).isEqualByComparingTo("501000");
+        assertThat(broker.balances().of("BTC").total()).isEqualByComparingTo("0.503");
         assertThat(broker.positions()).singleElement().satisfies(p -> {
             assertThat(p.symbol()).isEqualTo(BTC);
-            assertThat(p.quantity()).isEqualByComparingTo("0.003");
+            assertThat(p.quantity())
+                    .as("0.5 BTC bought by hand are not the trader's")
+                    .isEqualByComparingTo("0.003");
         });
+        assertThat(broker.sellable(BTC)).isEqualByComparingTo("0.003");
+    }
+
+    @Test
+    void coinsTheTraderNeverBoughtAreNoPosition() {
+        exchange.accounts = List.of(
+                new AccountBalance("KRW", new BigDecimal("500000"), BigDecimal.ZERO, BigDecimal.ZERO, "KRW"),
+                new AccountBalance("BTC", new BigDecimal("0.5"), BigDecimal.ZERO, PRICE, "KRW"));
+
+        assertThat(broker.positions()).isEmpty();
+        assertThat(broker.sellable(BTC)).isZero();
+    }
+
+    @Test
+    void thePositionNeverExceedsWhatTheExchangeHolds() {
+        exchange.next = order("wait", "0", "0", List.of());
+        broker.place(buy(), "c1");
+        exchange.byIdentifier.put("c1", order("done", "0.003", "150", List.of(trade("t1", "0.003"))));
+        broker.refresh(market());
+        exchange.accounts = List.of(
+                new AccountBalance("KRW", new BigDecimal("500000"), BigDecimal.ZERO, BigDecimal.ZERO, "KRW"),
+                new AccountBalance("BTC", new BigDecimal("0.001"), BigDecimal.ZERO, PRICE, "KRW"));
+
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity())
+                .as("sold by hand meanwhile")
+                .isEqualByComparingTo("0.001"));
+        assertThat(broker.sellable(BTC)).isEqualByComparingTo("0.001");
+    }
+
+    @Test
+    void fillsTakenBackNoLongerCountAsTheTradersHoldings() {
+        exchange.accounts = List.of(
+                new AccountBalance("KRW", new BigDecimal("500000"), BigDecimal.ZERO, BigDecimal.ZERO, "KRW"),
+                new AccountBalance("BTC", new BigDecimal("0.003"), BigDecimal.ZERO, PRICE, "KRW"));
+        exchange.next = order("wait", "0", "0", List.of());
+        broker.place(buy(), "c1");
+        exchange.byIdentifier.put("c1", order("done", "0.003", "150", List.of(trade("t1", "0.003"))));
+        broker.unrecorded(broker.refresh(market()).get(0));
+
+        assertThat(broker.positions()).isEmpty();
+        broker.refresh(market());
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity())
+                .isEqualByComparingTo("0.003"));
     }
 
     /** Scripted private API. */

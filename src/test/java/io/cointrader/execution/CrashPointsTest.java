@@ -77,11 +77,17 @@ class CrashPointsTest {
                 event -> {},
                 new IntentIds("install-1"),
                 clock,
-                recorder);
+                new ExecutionHooks(recorder, TradeListener.NONE, OrderSpacing.NONE));
     }
 
     private Reconciler reconciler() {
-        return new Reconciler(paper, store, event -> {}, clock, TradeListener.NONE, recorder);
+        return new Reconciler(
+                paper,
+                store,
+                event -> {},
+                clock,
+                new ExecutionHooks(recorder, TradeListener.NONE, OrderSpacing.NONE),
+                java.time.Duration.ZERO);
     }
 
     private static MarketData market(BigDecimal price) {

@@ -131,8 +131,7 @@ class ExecutionEngineTest {
                 safetyEvents::add,
                 new IntentIds("install-1"),
                 clock,
-                CrashHook.NONE,
-                listener);
+                new ExecutionHooks(CrashHook.NONE, listener, OrderSpacing.NONE));
 
         ExecutionResult result = engine.execute(buy("i1"), account());
 
@@ -346,6 +345,11 @@ class ExecutionEngineTest {
         @Override
         public List<Position> positions() {
             return inner.positions();
+        }
+
+        @Override
+        public java.math.BigDecimal sellable(io.cointrader.core.Symbol symbol) {
+            return inner.sellable(symbol);
         }
 
         @Override

@@ -139,6 +139,11 @@ class ReconcilerRecordingTest {
         }
 
         @Override
+        public java.math.BigDecimal sellable(io.cointrader.core.Symbol symbol) {
+            return java.math.BigDecimal.ZERO;
+        }
+
+        @Override
         public String quoteCurrency() {
             return "KRW";
         }

@@ -224,16 +224,31 @@ class RiskManagerTest {
     class OrderRate {
 
         @Test
-        void rejectsEveryOrderWhenThePerSecondLimitIsReachedExactly() {
+        void rejectsABuyWhenThePerSecondLimitIsReachedExactly() {
             RiskState state =
                     state().position("0.001", "50000").held(BTC).orders(1, 0).build();
 
             RiskDecisionRecord buy = manager.validate(limit(BTC, Side.BUY, "50000000", "0.001"), state, NOW);
-            RiskDecisionRecord sell = manager.validate(limit(BTC, Side.SELL, "50000000", "0.001"), state, NOW);
 
             assertRejectedBy(buy, RiskCheck.ORDER_RATE);
-            assertRejectedBy(sell, RiskCheck.ORDER_RATE);
             assertThat(buy.reason()).isEqualTo("1 order(s) in the last second reached the limit of 1 per second");
+        }
+
+        @Test
+        void neverRefusesASellThatReducesAPositionForTheRate() {
+            RiskState state =
+                    state().position("0.001", "50000").held(BTC).orders(5, 0).build();
+
+            assertApproved(manager.validate(limit(BTC, Side.SELL, "50000000", "0.001"), state, NOW));
+        }
+
+        @Test
+        void refusesASellBeyondThePositionBeforeTheRateIsAsked() {
+            RiskState state =
+                    state().position("0.001", "50000").held(BTC).orders(5, 0).build();
+
+            assertRejectedBy(
+                    manager.validate(limit(BTC, Side.SELL, "50000000", "0.002"), state, NOW), RiskCheck.NO_SHORT);
         }
 
         @Test

@@ -31,7 +31,7 @@ class DatabaseHealthTest {
         DatabaseHealth health = DatabaseHealth.inspect(file);
 
         assertThat(health.journalMode()).isEqualToIgnoringCase("wal");
-        assertThat(health.schemaVersion()).isEqualTo(health.latestVersion()).isEqualTo(2);
+        assertThat(health.schemaVersion()).isEqualTo(health.latestVersion()).isEqualTo(3);
         assertThat(health.usable()).isTrue();
     }
 

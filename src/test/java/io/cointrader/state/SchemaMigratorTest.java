@@ -53,7 +53,8 @@ class SchemaMigratorTest {
             assertThat(versionRows(c))
                     .containsExactly(
                             "1|" + FIRST_OPEN.toEpochMilli() + "|initial schema",
-                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model");
+                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model",
+                            "3|" + FIRST_OPEN.toEpochMilli() + "|order lookups");
         }
     }
 
@@ -67,7 +68,8 @@ class SchemaMigratorTest {
             assertThat(versionRows(c))
                     .containsExactly(
                             "1|" + FIRST_OPEN.toEpochMilli() + "|initial schema",
-                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model");
+                            "2|" + FIRST_OPEN.toEpochMilli() + "|dashboard read model",
+                            "3|" + FIRST_OPEN.toEpochMilli() + "|order lookups");
         }
     }
 
@@ -89,7 +91,7 @@ class SchemaMigratorTest {
         try (Connection c = rawConnection(file)) {
             assertThat(count(c, "SELECT count(*) FROM balances_snapshot WHERE snapshot_id IS NULL AND free = '5'"))
                     .isEqualTo(1);
-            assertThat(count(c, "SELECT max(version) FROM schema_version")).isEqualTo(2);
+            assertThat(count(c, "SELECT max(version) FROM schema_version")).isEqualTo(3);
         }
     }
 
@@ -99,13 +101,13 @@ class SchemaMigratorTest {
         SqliteStateStore.open(file, clockAt(FIRST_OPEN)).close();
         try (Connection c = rawConnection(file);
                 Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO schema_version VALUES (3, 0, 'from the future')");
+            s.executeUpdate("INSERT INTO schema_version VALUES (4, 0, 'from the future')");
         }
 
         assertThatThrownBy(() -> SqliteStateStore.open(file, clockAt(FIRST_OPEN)))
                 .isInstanceOf(StateStoreException.class)
-                .hasMessageContaining("schema is version 3")
-                .hasMessageContaining("only up to version 2");
+                .hasMessageContaining("schema is version 4")
+                .hasMessageContaining("only up to version 3");
     }
 
     @Test
