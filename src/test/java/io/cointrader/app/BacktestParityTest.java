@@ -59,29 +59,11 @@ class BacktestParityTest {
 
     @Test
     void restingOrdersOffTheTickGridFillAlikeOnBothPaths() throws Exception {
-        Path data = Path.of(getClass()
-                        .getResource("/backtest/offgrid/KRW-BTC_60m.csv")
-                        .toURI())
-                .getParent();
-        Map<String, String> env = new HashMap<>();
-        env.put("EXCHANGE", "replay");
-        env.put("REPLAY_DATA_DIR", data.toString());
-        env.put("TRADING_SYMBOLS", "BTC/KRW");
-        env.put("REPLAY_FROM", "2024-10-03T00:00:00Z");
-        env.put("REPLAY_TO", "2024-11-30T00:00:00Z");
-        env.put("DB_PATH", dir.resolve("offgrid.db").toString());
-        env.put("KILL_SWITCH_FILE", dir.resolve("kill").toString());
-        env.put("LOG_DIR", dir.resolve("logs").toString());
+        Map<String, String> env = offGridEnvironment();
+        env.put("BUY_ORDER_TIMEOUT_SEC", "86400");
+        env.put("SELL_ORDER_TIMEOUT_SEC", "86400");
         Loop loop = runLoop(settings(env));
-        BacktestResult backtest = BacktestCommand.backtest(
-                settings(env),
-                new BacktestCommand.Options(
-                        Optional.of("2024-10-03T00:00:00Z"),
-                        Optional.of("2024-11-30T00:00:00Z"),
-                        "60m",
-                        Optional.of(data),
-                        dir.resolve("reports")),
-                io.cointrader.candles.CandleDownloader.ProgressFactory.NONE);
+        BacktestResult backtest = offGridBacktest(env);
 
         List<String> placedAt =
                 loop.orders.stream().map(BacktestParityTest::lastWord).toList();
@@ -92,6 +74,60 @@ class BacktestParityTest {
         assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
         assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
         assertThat(backtest.finalEquity()).isEqualByComparingTo(loop.finalEquity);
+    }
+
+    @Test
+    void timeoutsSellsPlacedAgainAndProtectiveExitsHappenAlikeOnBothPaths() throws Exception {
+        Map<String, String> env = offGridEnvironment();
+        env.put("BUY_ORDER_TIMEOUT_SEC", "7200");
+        env.put("SELL_ORDER_TIMEOUT_SEC", "3600");
+        env.put("STOP_LOSS_PCT", "2");
+        env.put("TAKE_PROFIT_PCT", "3");
+        env.put("TRAILING_STOP_PCT", "1.5");
+        Loop loop = runLoop(settings(env));
+        BacktestResult backtest = offGridBacktest(env);
+
+        assertThat(loop.orders).anyMatch(o -> o.contains("cancelled: timeout: BUY"));
+        assertThat(loop.orders).anyMatch(o -> o.contains("cancelled: timeout: SELL"));
+        assertThat(loop.orders).anyMatch(o -> o.contains("|attempt-2 "));
+        assertThat(loop.orders).anyMatch(o -> o.contains("|stop-loss") || o.contains("|trailing-stop"));
+        assertThat(orders(backtest.orders())).containsExactlyElementsOf(loop.orders);
+        assertThat(fills(backtest.fills())).containsExactlyElementsOf(loop.fills);
+        assertThat(backtest.rejections()).isEqualTo(loop.rejections);
+        assertThat(backtest.safetyEvents()).isEqualTo(loop.safetyEvents);
+        assertThat(backtest.finalEquity()).isEqualByComparingTo(loop.finalEquity);
+    }
+
+    private Map<String, String> offGridEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("EXCHANGE", "replay");
+        env.put("REPLAY_DATA_DIR", offGridData().toString());
+        env.put("TRADING_SYMBOLS", "BTC/KRW");
+        env.put("REPLAY_FROM", "2024-10-03T00:00:00Z");
+        env.put("REPLAY_TO", "2024-11-30T00:00:00Z");
+        env.put("DB_PATH", dir.resolve("offgrid.db").toString());
+        env.put("KILL_SWITCH_FILE", dir.resolve("kill").toString());
+        env.put("LOG_DIR", dir.resolve("logs").toString());
+        return env;
+    }
+
+    private Path offGridData() throws Exception {
+        return Path.of(getClass()
+                        .getResource("/backtest/offgrid/KRW-BTC_60m.csv")
+                        .toURI())
+                .getParent();
+    }
+
+    private BacktestResult offGridBacktest(Map<String, String> env) throws Exception {
+        return BacktestCommand.backtest(
+                settings(env),
+                new BacktestCommand.Options(
+                        Optional.of("2024-10-03T00:00:00Z"),
+                        Optional.of("2024-11-30T00:00:00Z"),
+                        "60m",
+                        Optional.of(offGridData()),
+                        dir.resolve("reports")),
+                io.cointrader.candles.CandleDownloader.ProgressFactory.NONE);
     }
 
     private Map<String, String> environment() {
@@ -155,7 +191,7 @@ class BacktestParityTest {
         return orders.stream()
                 .map(o -> o.intentId() + " " + o.type() + " " + o.price().toPlainString() + " "
                         + o.quantity().toPlainString() + " "
-                        + o.filledQuantity().toPlainString() + " " + o.status()
+                        + o.filledQuantity().toPlainString() + " " + o.status() + " " + o.statusReason()
                         + " " + o.createdAt())
                 .toList();
     }

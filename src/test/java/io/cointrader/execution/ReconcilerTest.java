@@ -3,6 +3,7 @@ package io.cointrader.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cointrader.broker.LiveBroker;
+import io.cointrader.core.IntentState;
 import io.cointrader.core.MarketData;
 import io.cointrader.core.OrderIntent;
 import io.cointrader.core.OrderStatus;
@@ -92,6 +93,40 @@ class ReconcilerTest {
         assertThat(order.intentId()).isEqualTo("i1");
     }
 
+    @Test
+    void anOrderNotFoundRightAfterAnUnansweredPlacementIsLookedForUntilTheGraceWindowEnds() {
+        exchange.late = true;
+        String clientOrderId =
+                engine(restartedBroker()).execute(buy(), account()).clientOrderId();
+        Reconciler reconciler = new Reconciler(
+                restartedBroker(), store, event -> {}, clock, ExecutionHooks.NONE, java.time.Duration.ofSeconds(600));
+
+        assertThat(reconciler.reconcileIntents()).isZero();
+        clock.advance(java.time.Duration.ofSeconds(599));
+        assertThat(reconciler.reconcileIntents()).isZero();
+        assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.UNKNOWN);
+        exchange.createLateOrder();
+        exchange.fill();
+
+        assertThat(reconciler.reconcileIntents()).isEqualTo(1);
+        assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.PLACED);
+        assertThat(store.findOrder(clientOrderId).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(store.allFills()).hasSize(1);
+    }
+
+    @Test
+    void anIntentWhoseOrderNeverAppearsIsNotPlacedOnceTheGraceWindowHasPassed() {
+        exchange.late = true;
+        engine(restartedBroker()).execute(buy(), account());
+        Reconciler reconciler = new Reconciler(
+                restartedBroker(), store, event -> {}, clock, ExecutionHooks.NONE, java.time.Duration.ofSeconds(600));
+
+        clock.advance(java.time.Duration.ofSeconds(600));
+
+        assertThat(reconciler.reconcileIntents()).isEqualTo(1);
+        assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.NOT_PLACED);
+    }
+
     private ExecutionEngine engine(LiveBroker broker) {
         return new ExecutionEngine(
                 broker,
@@ -116,13 +151,22 @@ class ReconcilerTest {
         return new MarketData(BTC, PRICE, PRICE, PRICE, PRICE, BigDecimal.ONE, PRICE, PRICE, PRICE, Instant.EPOCH);
     }
 
-    /** Creates the order but loses the answer; the order fills when the test says so. */
+    /**
+     * Creates the order but loses the answer (or, {@code late}, creates it only when told to); the order
+     * fills when the test says so.
+     */
     private static final class ScriptedExchange implements PrivateExchange {
         private ExchangeOrder order;
+        private ExchangeOrder pending;
+        boolean late;
+
+        void createLateOrder() {
+            order = pending;
+        }
 
         @Override
         public ExchangeOrder placeOrder(OrderRequest request) {
-            order = new ExchangeOrder(
+            pending = new ExchangeOrder(
                     "uuid-1",
                     request.identifier(),
                     request.symbol(),
@@ -136,6 +180,9 @@ class ReconcilerTest {
                     BigDecimal.ZERO,
                     Instant.EPOCH,
                     List.of());
+            if (!late) {
+                order = pending;
+            }
             throw new OutcomeUnknownException("connection reset after the order was created");
         }
 
