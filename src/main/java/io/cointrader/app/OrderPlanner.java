@@ -52,6 +52,10 @@ final class OrderPlanner {
         if (invested(signal.symbol(), account.positions(), account.openOrders())) {
             return Plan.none("already in " + signal.symbol() + " (position or open buy); positions are not topped up");
         }
+        if (account.unresolvedBuys().contains(signal.symbol())) {
+            return Plan.none("a buy of " + signal.symbol() + " went unanswered and is not resolved yet;"
+                    + " no new buy until reconciliation finds out whether it exists");
+        }
         BigDecimal limit = TickSize.floorToTick(market.price(), market.tick());
         if (limit.signum() <= 0) {
             return Plan.none("price " + market.price().toPlainString() + " is below one tick");

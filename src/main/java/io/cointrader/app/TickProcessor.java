@@ -3,6 +3,7 @@ package io.cointrader.app;
 import io.cointrader.broker.Broker;
 import io.cointrader.core.BalanceSnapshot;
 import io.cointrader.core.Candle;
+import io.cointrader.core.IntentState;
 import io.cointrader.core.MarketData;
 import io.cointrader.core.Order;
 import io.cointrader.core.Position;
@@ -24,6 +25,7 @@ import io.cointrader.safety.CircuitBreaker;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.AccountSnapshot;
+import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import io.cointrader.strategy.Strategy;
 import java.math.BigDecimal;
@@ -32,10 +34,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One tick for one symbol, exactly as SPEC section 4 (the design's {@code _run_tick}), with the order
@@ -47,6 +52,7 @@ final class TickProcessor {
 
     static final int CANDLE_MINUTES = 60;
     static final int CANDLE_COUNT = 200;
+    private static final Set<IntentState> UNRESOLVED = EnumSet.of(IntentState.SUBMITTING, IntentState.UNKNOWN);
 
     private final ExchangeAdapter exchange;
     private final Strategy strategy;
@@ -241,7 +247,13 @@ final class TickProcessor {
                 tradable.put(position.symbol(), position);
             }
         }
-        return new AccountState(equity, dayStartEquity, market.price(), tradable, openOrders, invested);
+        Set<Symbol> unresolvedBuys = new HashSet<>();
+        for (IntentRecord record : store.intentsIn(UNRESOLVED)) {
+            if (record.intent().side() == Side.BUY) {
+                unresolvedBuys.add(record.intent().symbol());
+            }
+        }
+        return new AccountState(equity, dayStartEquity, market.price(), tradable, openOrders, invested, unresolvedBuys);
     }
 
     /**

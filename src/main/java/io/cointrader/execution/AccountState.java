@@ -8,12 +8,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the tick knows about the account when it asks for an order: equity now and at the start of the
  * trading day, the market price of the intent's symbol, the trader's own open positions (dust left out),
- * open orders, and what the trader has invested now (its positions at market price plus the unfilled
- * part of its open buys). The engine adds the order counters from the database before the risk check.
+ * open orders, what the trader has invested now (its positions at market price plus the unfilled part of
+ * its open buys), and the symbols with a buy whose placement is still unresolved (it went unanswered and
+ * reconciliation has not found out yet). The engine adds the order counters from the database before the
+ * risk check.
  */
 public record AccountState(
         BigDecimal totalEquity,
@@ -21,7 +24,8 @@ public record AccountState(
         BigDecimal marketPrice,
         Map<Symbol, Position> positions,
         List<Order> openOrders,
-        BigDecimal investedValue) {
+        BigDecimal investedValue,
+        Set<Symbol> unresolvedBuys) {
 
     public AccountState {
         Objects.requireNonNull(totalEquity, "totalEquity");
@@ -30,6 +34,7 @@ public record AccountState(
         positions = Map.copyOf(positions);
         openOrders = List.copyOf(openOrders);
         Objects.requireNonNull(investedValue, "investedValue");
+        unresolvedBuys = Set.copyOf(unresolvedBuys);
     }
 
     /** An account whose invested value counts every position at its average entry price, plus open buys. */
@@ -39,7 +44,7 @@ public record AccountState(
             BigDecimal marketPrice,
             Map<Symbol, Position> positions,
             List<Order> openOrders) {
-        this(totalEquity, dayStartEquity, marketPrice, positions, openOrders, atEntry(positions, openOrders));
+        this(totalEquity, dayStartEquity, marketPrice, positions, openOrders, atEntry(positions, openOrders), Set.of());
     }
 
     public BigDecimal todayPnl() {

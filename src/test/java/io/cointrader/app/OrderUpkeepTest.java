@@ -329,6 +329,37 @@ class OrderUpkeepTest {
     }
 
     @Nested
+    class UnresolvedBuys {
+
+        @Test
+        void aBuyWhosePlacementWentUnansweredBlocksNewBuysOfItsSymbolUntilItIsResolved() {
+            harness(TickHarness.Options.of("1000000")).exchange.price(BTC, "100000000");
+            OrderIntent unanswered = new OrderIntent(
+                    "scripted|BTC/KRW|BUY|2025-10-21T09:00:00Z",
+                    "scripted",
+                    BTC,
+                    Side.BUY,
+                    OrderType.LIMIT,
+                    new BigDecimal("100000000"),
+                    new BigDecimal("0.001"),
+                    "t",
+                    h.clock.instant(),
+                    false);
+            h.store.insertIntent(
+                    new io.cointrader.state.IntentRecord(unanswered, "ct-x", IntentState.UNKNOWN, h.clock.instant()));
+
+            TickReport blocked = tickAfter(Duration.ofHours(1), SignalType.BUY, "100000000");
+            assertThat(blocked.action()).isEqualTo(TickAction.NO_ORDER);
+            assertThat(blocked.detail()).contains("went unanswered");
+
+            h.store.updateIntentState(unanswered.intentId(), IntentState.NOT_PLACED, h.clock.instant());
+            assertThat(tickAfter(Duration.ofHours(1), SignalType.BUY, "100000000")
+                            .action())
+                    .isEqualTo(TickAction.ORDER);
+        }
+    }
+
+    @Nested
     class Capital {
 
         @Test
