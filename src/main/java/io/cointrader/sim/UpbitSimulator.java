@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -21,9 +22,17 @@ import org.slf4j.LoggerFactory;
  * <p>Endpoints: {@code GET /v1/market/all}, {@code /v1/ticker}, {@code /v1/candles/minutes/60},
  * {@code /v1/orderbook}, {@code /v1/orderbook/instruments}; with a JWT {@code GET /v1/accounts},
  * {@code GET /v1/orders/chance}, {@code POST /v1/orders} (limit only), {@code GET /v1/order}, {@code
- * GET /v1/orders/open}, {@code DELETE /v1/order}. Simulator choices where Upbit is undocumented: a
- * reused identifier is 400 {@code duplicate_identifier}; cancelling a finished order is 404 {@code
- * order_not_found}; 429 bodies are plain text.
+ * GET /v1/orders/open} (one market or, without {@code market}, all), {@code GET /v1/orders/closed}
+ * (see {@link ClosedWindow} for its time window), {@code DELETE /v1/order}. Accounts may start with
+ * coins as well as KRW ({@link SimHolding}).
+ *
+ * <p>Simulator choices where Upbit is undocumented: a reused identifier is 400 {@code
+ * duplicate_identifier}; cancelling an order that is already done or cancelled is 404 {@code
+ * order_not_found}; 429 bodies are plain text. A cancel is accepted with the order still {@code wait}
+ * and takes effect at the start of the next request's matching, before any fill: an order whose cancel
+ * was accepted never fills again, so it always ends {@code cancel}, with the volume executed before
+ * the cancel was accepted (possibly more than zero) and its trades, never {@code done}. Upbit may instead let a fill
+ * win that race and end the order {@code done}; clients must read the final state either way.
  *
  * <p>Requests are served concurrently; all account state sits behind one lock. Accounts and orders
  * live as long as this object: stopping and starting again keeps them.
@@ -35,6 +44,7 @@ public final class UpbitSimulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final Matcher matcher;
+    private final Ledger ledger;
     private final SimulatorState state;
     private final Dispatcher dispatcher;
     private HttpServer server;
@@ -43,7 +53,7 @@ public final class UpbitSimulator implements AutoCloseable {
     public UpbitSimulator(SimulatorConfig config) {
         this.config = config;
         PricePath path = new PricePath(config.history());
-        Ledger ledger =
+        this.ledger =
                 new Ledger(config.accounts(), config.feeRate(), config.history().symbols());
         RequestLog log = new RequestLog();
         this.matcher = new Matcher(
@@ -56,6 +66,7 @@ public final class UpbitSimulator implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Dispatcher.Parts(
                 new QuotationApi(path),
                 new ExchangeApi(ledger),
+                ledger,
                 new JwtVerifier(config.accounts()),
                 new RateLimiter(config.rateLimits(), config.wallClock()),
                 faults,
@@ -129,10 +140,13 @@ public final class UpbitSimulator implements AutoCloseable {
 
     /**
      * Runs matching up to the current market time, as every request does first: accepted cancels take
-     * effect, then each due step fills what crosses.
+     * effect, then each due step fills what crosses; then creates the late orders that are due by the
+     * wall clock.
      */
     public void match() {
-        matcher.advanceTo(config.marketClock().now());
+        Instant marketTime = config.marketClock().now();
+        matcher.advanceTo(marketTime);
+        ledger.createDueOrders(config.wallClock().instant(), marketTime);
     }
 
     private static ThreadFactory daemonThreads() {
