@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} seconds and a plain-text body stating the block time. Both can also be scripted
  * through {@link SimulatorFaults#limitNext} and {@link SimulatorFaults#banNext}.
  *
- * <p>Before anything else, each request brings the books up to its moment: the matcher runs to the
- * market time, then orders whose late creation is due by the wall clock are created (see {@link
- * SimulatorFaults#createNextOrdersLate}). Both depend only on the clocks, never on how often clients
- * call.
+ * <p>Before anything else, each request brings the books up to its moment ({@link Matcher#catchUp}):
+ * matching runs to the market time, then orders whose late creation is due by the wall clock are
+ * created (see {@link SimulatorFaults#createNextOrdersLate}). Both depend only on the clocks, never on
+ * how often clients call.
  */
 final class Dispatcher {
 
@@ -31,7 +31,6 @@ final class Dispatcher {
 
     private final QuotationApi quotation;
     private final ExchangeApi exchange;
-    private final Ledger ledger;
     private final JwtVerifier verifier;
     private final RateLimiter limiter;
     private final SimulatorFaults faults;
@@ -43,7 +42,6 @@ final class Dispatcher {
     Dispatcher(Parts parts) {
         this.quotation = parts.quotation();
         this.exchange = parts.exchange();
-        this.ledger = parts.ledger();
         this.verifier = parts.verifier();
         this.limiter = parts.limiter();
         this.faults = parts.faults();
@@ -57,7 +55,6 @@ final class Dispatcher {
     record Parts(
             QuotationApi quotation,
             ExchangeApi exchange,
-            Ledger ledger,
             JwtVerifier verifier,
             RateLimiter limiter,
             SimulatorFaults faults,
@@ -85,9 +82,7 @@ final class Dispatcher {
         Optional<Route> route = Route.find(in.method(), in.path(), quotation, exchange);
         SimRateGroup group = route.map(Route::group).orElse(SimRateGroup.DEFAULT);
         Instant marketTime = marketClock.now();
-        matcher.advanceTo(marketTime);
-        // after the matching steps, so that an order created late never fills at prices from before it existed
-        ledger.createDueOrders(in.receivedAt(), marketTime);
+        matcher.catchUp(marketTime, in.receivedAt());
         RateLimiter.Admission admission = limiter.admit(in.caller(group), group);
         FaultPlan plan = admission.allowed() ? faults.take(in.method(), in.path()) : FaultPlan.NONE;
         if (plan.refusal() != 0) {

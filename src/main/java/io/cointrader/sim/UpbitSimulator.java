@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -44,7 +43,6 @@ public final class UpbitSimulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final Matcher matcher;
-    private final Ledger ledger;
     private final SimulatorState state;
     private final Dispatcher dispatcher;
     private HttpServer server;
@@ -53,7 +51,7 @@ public final class UpbitSimulator implements AutoCloseable {
     public UpbitSimulator(SimulatorConfig config) {
         this.config = config;
         PricePath path = new PricePath(config.history());
-        this.ledger =
+        Ledger ledger =
                 new Ledger(config.accounts(), config.feeRate(), config.history().symbols());
         RequestLog log = new RequestLog();
         this.matcher = new Matcher(
@@ -66,7 +64,6 @@ public final class UpbitSimulator implements AutoCloseable {
         this.dispatcher = new Dispatcher(new Dispatcher.Parts(
                 new QuotationApi(path),
                 new ExchangeApi(ledger),
-                ledger,
                 new JwtVerifier(config.accounts()),
                 new RateLimiter(config.rateLimits(), config.wallClock()),
                 faults,
@@ -144,9 +141,7 @@ public final class UpbitSimulator implements AutoCloseable {
      * wall clock.
      */
     public void match() {
-        Instant marketTime = config.marketClock().now();
-        matcher.advanceTo(marketTime);
-        ledger.createDueOrders(config.wallClock().instant(), marketTime);
+        matcher.catchUp(config.marketClock().now(), config.wallClock().instant());
     }
 
     private static ThreadFactory daemonThreads() {
