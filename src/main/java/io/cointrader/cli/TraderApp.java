@@ -1,6 +1,7 @@
 package io.cointrader.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,8 +36,22 @@ public interface TraderApp {
     /** Serves the dashboard on {@code host}:{@code port} until stopped. */
     int web(Invocation invocation, String host, int port);
 
+    /**
+     * What {@code trader sim} was asked, as typed; the application parses and checks it.
+     *
+     * @param accessKey null for a random one
+     * @param secretKey null for a random one
+     * @param holdings coins the account starts with, each {@code CURRENCY=QUANTITY@AVG_BUY_PRICE}
+     */
+    record SimulatorRequest(
+            int port, double speed, String krw, String accessKey, String secretKey, List<String> holdings) {
+        public SimulatorRequest {
+            holdings = holdings == null ? List.of() : List.copyOf(holdings);
+        }
+    }
+
     /** Runs the Upbit-compatible simulator until stopped. */
-    int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey);
+    int sim(Invocation invocation, SimulatorRequest request);
 
     /**
      * What {@code trader backtest} was asked: the window (dates or instants; null for the data's own),

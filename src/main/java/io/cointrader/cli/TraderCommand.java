@@ -1,6 +1,8 @@
 package io.cointrader.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -199,13 +201,21 @@ public final class TraderCommand implements Runnable {
         @Option(names = "--secret-key", paramLabel = "KEY", description = "Simulator secret key (random if unset).")
         String secretKey;
 
+        @Option(
+                names = "--holding",
+                paramLabel = "CUR=QTY@AVG",
+                description = "Coins the account starts with, e.g. BTC=0.5@90000000 (repeatable).")
+        List<String> holdings = new ArrayList<>();
+
         @Override
         public Integer call() {
             if (port < 0 || port > 65535 || !(speed > 0) || Double.isInfinite(speed)) {
                 parent.spec.commandLine().getErr().println("error: --port must be 0..65535 and --speed above 0");
                 return 2;
             }
-            return parent.app.sim(parent.invocation(Map.of()), port, speed, krw, accessKey, secretKey);
+            return parent.app.sim(
+                    parent.invocation(Map.of()),
+                    new TraderApp.SimulatorRequest(port, speed, krw, accessKey, secretKey, holdings));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cointrader.exchange;
 
 import io.cointrader.core.Symbol;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,20 @@ public interface PrivateExchange {
 
     /** GET /v1/orders/open for one market (state wait), all pages. */
     List<ExchangeOrder> openOrders(Symbol symbol);
+
+    /** GET /v1/orders/open of every market of the account (state wait), all pages. */
+    List<ExchangeOrder> allOpenOrders();
+
+    /**
+     * GET /v1/orders/closed of every market: the orders created from {@code from} to {@code to} that
+     * have ended ({@code done} or {@code cancel}), newest first, each once, without {@code trades}.
+     * Spans longer than the exchange's window, and windows with more orders than one answer holds, are
+     * read in several requests.
+     *
+     * @throws UnsupportedEndpointException when the exchange does not serve the list: the caller must
+     *     find orders another way (by identifier)
+     */
+    List<ExchangeOrder> closedOrders(Instant from, Instant to);
 
     /**
      * DELETE /v1/order?identifier=: asks to cancel. The cancel is asynchronous: the returned order may

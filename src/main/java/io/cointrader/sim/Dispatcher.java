@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * 429 body is not documented as JSON, so clients must not rely on it. A blocked caller gets 418 with
  * {@code Retry-After} seconds and a plain-text body stating the block time. Both can also be scripted
  * through {@link SimulatorFaults#limitNext} and {@link SimulatorFaults#banNext}.
+ *
+ * <p>Before anything else, each request brings the books up to its moment ({@link Matcher#catchUp}):
+ * matching runs to the market time, then orders whose late creation is due by the wall clock are
+ * created (see {@link SimulatorFaults#createNextOrdersLate}). Both depend only on the clocks, never on
+ * how often clients call.
  */
 final class Dispatcher {
 
@@ -76,10 +82,9 @@ final class Dispatcher {
         Optional<Route> route = Route.find(in.method(), in.path(), quotation, exchange);
         SimRateGroup group = route.map(Route::group).orElse(SimRateGroup.DEFAULT);
         Instant marketTime = marketClock.now();
-        matcher.advanceTo(marketTime);
+        matcher.catchUp(marketTime, in.receivedAt());
         RateLimiter.Admission admission = limiter.admit(in.caller(group), group);
-        SimulatorFaults.Plan plan =
-                admission.allowed() ? faults.take(in.method(), in.path()) : SimulatorFaults.Plan.NONE;
+        FaultPlan plan = admission.allowed() ? faults.take(in.method(), in.path()) : FaultPlan.NONE;
         if (plan.refusal() != 0) {
             Duration block = plan.retryAfter() == null ? Duration.ZERO : plan.retryAfter();
             admission = new RateLimiter.Admission(plan.refusal(), 0, block);
@@ -99,11 +104,7 @@ final class Dispatcher {
     }
 
     private Reply answer(
-            RateLimiter.Admission admission,
-            SimulatorFaults.Plan plan,
-            Optional<Route> route,
-            Incoming in,
-            Instant marketTime) {
+            RateLimiter.Admission admission, FaultPlan plan, Optional<Route> route, Incoming in, Instant marketTime) {
         if (admission.status() == 429) {
             return Reply.text(429, "Too many API requests.");
         }
@@ -125,8 +126,14 @@ final class Dispatcher {
         if (plan.failBeforeCreate()) {
             return Reply.error(ApiError.of(500, "server_error", "injected server error before the order was created"));
         }
+        if (plan.notFound()) {
+            return Reply.error(ApiError.of(404, "order_not_found", "order not found"));
+        }
+        Function<SimRequest, Reply> handler = plan.createLateBy() == null
+                ? route.get().handler()
+                : r -> exchange.placeOrderLate(r, in.receivedAt().plus(plan.createLateBy()));
         try {
-            return route.get().handler().apply(request(route.get(), in, marketTime));
+            return handler.apply(request(route.get(), in, marketTime));
         } catch (ApiError e) {
             return Reply.error(e);
         } catch (RuntimeException e) {

@@ -2,16 +2,21 @@ package io.cointrader.sim;
 
 import io.cointrader.core.Symbol;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The exchange (private) endpoints over the {@link Ledger}; callers have verified the JWT. */
 final class ExchangeApi {
 
     private static final int MAX_LIMIT = 100;
+    private static final int MAX_CLOSED_LIMIT = 1000;
+    private static final Set<String> OPEN_STATES = Set.of("wait", "watch");
+    private static final Set<String> CLOSED_STATES = Set.of("done", "cancel");
 
     private final Ledger ledger;
 
@@ -40,6 +45,15 @@ final class ExchangeApi {
         return Reply.json(201, OrderJson.order(order, false, false));
     }
 
+    /**
+     * POST /v1/orders whose order is created late (a scripted fault): validated now, created at {@code
+     * dueAt} of the wall clock. The answer is never sent, so its body does not matter.
+     */
+    Reply placeOrderLate(SimRequest request, Instant dueAt) {
+        ledger.placeLate(request.accessKey(), request.params(), dueAt);
+        return Reply.json(201, SimJson.object());
+    }
+
     /** GET /v1/order?uuid= | identifier=: the order with its trades. */
     Reply order(SimRequest request) {
         return Reply.json(200, OrderJson.order(ledger.find(request.accessKey(), request.params()), true, false));
@@ -54,23 +68,39 @@ final class ExchangeApi {
     /** GET /v1/orders/open?market=&state=|states[]=&page=&limit=&order_by=; placement order, newest first by default. */
     Reply openOrders(SimRequest request) {
         Params params = request.params();
-        Set<String> states = states(params);
+        Set<String> states = states(params, OPEN_STATES, Set.of("wait"));
         int page = positiveInt(params, "page", 1, Integer.MAX_VALUE);
         int limit = positiveInt(params, "limit", MAX_LIMIT, MAX_LIMIT);
-        String orderBy = params.first("order_by").orElse("desc");
-        if (!orderBy.equals("desc") && !orderBy.equals("asc")) {
-            throw ApiError.validation("order_by must be asc or desc, got " + orderBy);
-        }
+        boolean ascending = ascending(params);
         // Orders rest only in state wait; the simulator has no watch (stop) orders.
         List<SimOrder> open =
                 states.contains("wait") ? ledger.openOrders(request.accessKey(), market(params)) : List.of();
-        List<SimOrder> sorted = new ArrayList<>(open);
-        if (orderBy.equals("desc")) {
-            Collections.reverse(sorted);
-        }
         long from = (long) (page - 1) * limit;
-        List<SimOrder> pageOf = sorted.stream().skip(from).limit(limit).toList();
-        return Reply.json(200, OrderJson.orders(pageOf));
+        return Reply.json(
+                200,
+                OrderJson.orders(ordered(open, ascending).stream()
+                        .skip(from)
+                        .limit(limit)
+                        .toList()));
+    }
+
+    /**
+     * GET /v1/orders/closed?market=&state=|states[]=&start_time=&end_time=&limit=&order_by=: done and
+     * cancelled orders created in the window (see {@link ClosedWindow}), newest first by default, at most
+     * {@code limit} (default 100, up to 1000) and no paging, as Upbit.
+     */
+    Reply closedOrders(SimRequest request) {
+        Params params = request.params();
+        Set<String> states = states(params, CLOSED_STATES, CLOSED_STATES);
+        ClosedWindow window = ClosedWindow.of(params, request.marketTime());
+        int limit = positiveInt(params, "limit", MAX_LIMIT, MAX_CLOSED_LIMIT);
+        boolean ascending = ascending(params);
+        List<SimOrder> closed =
+                ledger.closedOrders(request.accessKey(), market(params), states, window.from(), window.to());
+        return Reply.json(
+                200,
+                OrderJson.orders(
+                        ordered(closed, ascending).stream().limit(limit).toList()));
     }
 
     private Optional<Symbol> market(Params params) {
@@ -84,19 +114,36 @@ final class ExchangeApi {
                 .orElseThrow(() -> ApiError.validation("market " + code.get() + " does not exist")));
     }
 
-    private static Set<String> states(Params params) {
+    private static Set<String> states(Params params, Set<String> allowed, Set<String> fallback) {
         List<String> many = params.all("states[]");
         Optional<String> one = params.first("state");
         if (!many.isEmpty() && one.isPresent()) {
             throw ApiError.validation("give state or states[], not both");
         }
-        Set<String> states = many.isEmpty() ? Set.of(one.orElse("wait")) : Set.copyOf(many);
+        Set<String> states = many.isEmpty() ? one.map(Set::of).orElse(fallback) : Set.copyOf(many);
         for (String state : states) {
-            if (!state.equals("wait") && !state.equals("watch")) {
-                throw ApiError.validation("state must be wait or watch, got " + state);
+            if (!allowed.contains(state)) {
+                throw ApiError.validation("state must be one of " + new TreeSet<>(allowed) + ", got " + state);
             }
         }
         return states;
+    }
+
+    private static boolean ascending(Params params) {
+        String orderBy = params.first("order_by").orElse("desc");
+        if (!orderBy.equals("desc") && !orderBy.equals("asc")) {
+            throw ApiError.validation("order_by must be asc or desc, got " + orderBy);
+        }
+        return orderBy.equals("asc");
+    }
+
+    /** {@code oldestFirst} as asked: reversed for {@code desc}. */
+    private static List<SimOrder> ordered(List<SimOrder> oldestFirst, boolean ascending) {
+        List<SimOrder> sorted = new ArrayList<>(oldestFirst);
+        if (!ascending) {
+            Collections.reverse(sorted);
+        }
+        return sorted;
     }
 
     private static int positiveInt(Params params, String name, int fallback, int max) {

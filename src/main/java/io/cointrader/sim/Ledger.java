@@ -14,14 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The books of the simulated exchange: wallets, orders and fills of every account. Every method holds
- * the ledger's lock, so concurrent requests see and leave consistent balances: for each account, KRW
- * free + locked always equals the initial KRW - bid funds - bid fees + ask funds - ask fees, and the
- * locked amounts equal what the open orders hold.
+ * The books of the simulated exchange: wallets, orders and fills of every account, and the orders
+ * waiting to be created late. Every method holds the ledger's lock, so concurrent requests see and
+ * leave consistent balances: for each account, KRW free + locked always equals the initial KRW - bid
+ * funds - bid fees + ask funds - ask fees; each coin's free + locked equals its initial holding (coins
+ * the account starts with, {@link SimAccount#holdings()}) + bought volume - sold volume; and the
+ * locked amounts equal what the open orders hold. An order waiting to be created late locks nothing.
  */
 final class Ledger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+    /** A validated order whose creation is due at {@code dueAt} of the wall clock. */
+    private record LateOrder(String accessKey, OrderForm form, Instant dueAt) {}
 
     private final BigDecimal feeRate;
     private final Set<Symbol> markets;
@@ -31,13 +40,14 @@ final class Ledger {
     private final Map<String, LedgerOrder> byIdentifier = new HashMap<>();
     private final List<LedgerOrder> open = new ArrayList<>();
     private final List<SimTrade> trades = new ArrayList<>();
+    private final List<LateOrder> late = new ArrayList<>();
     private long nextSequence;
 
     Ledger(Map<String, SimAccount> accounts, BigDecimal feeRate, Set<Symbol> markets) {
         this.feeRate = feeRate;
         this.markets = Set.copyOf(markets);
         accounts.forEach((key, account) -> {
-            wallets.put(key, new Wallet(account.initialKrw()));
+            wallets.put(key, new Wallet(account.initialKrw(), account.holdings()));
             usedIdentifiers.put(key, new HashSet<>());
         });
     }
@@ -57,29 +67,35 @@ final class Ledger {
      * @throws ApiError 400 with Upbit's error name when the order is not created
      */
     synchronized SimOrder place(String accessKey, Params body, Instant now) {
-        Wallet wallet = wallet(accessKey);
-        String identifier = body.first("identifier").orElse(null);
-        if (identifier != null && !usedIdentifiers.get(accessKey).add(identifier)) {
-            throw ApiError.of(400, "duplicate_identifier", "identifier " + identifier + " was used before");
+        return book(accessKey, admit(accessKey, body), now).snapshot();
+    }
+
+    /**
+     * Validates an order as {@link #place} does, using up its identifier, but creates it only once the
+     * wall clock reaches {@code dueAt} (see {@link #createDueOrders}); until then it locks nothing and
+     * no look-up finds it.
+     *
+     * @throws ApiError 400 with Upbit's error name when the order would not be created
+     */
+    synchronized void placeLate(String accessKey, Params body, Instant dueAt) {
+        late.add(new LateOrder(accessKey, admit(accessKey, body), dueAt));
+    }
+
+    /**
+     * Creates, in the order they were placed, the late orders due at {@code wallNow}, stamped with
+     * {@code marketNow}. One whose funds are no longer free is dropped, as Upbit would reject it.
+     */
+    synchronized void createDueOrders(Instant wallNow, Instant marketNow) {
+        List<LateOrder> due =
+                late.stream().filter(o -> !o.dueAt().isAfter(wallNow)).toList();
+        late.removeAll(due);
+        for (LateOrder order : due) {
+            try {
+                book(order.accessKey(), order.form(), marketNow);
+            } catch (ApiError e) {
+                LOG.info("late order {} not created: {}", order.form().identifier(), e.getMessage());
+            }
         }
-        OrderForm form = OrderForm.parse(body, markets, identifier);
-        String currency = form.side() == Side.BUY ? Wallet.KRW : form.symbol().base();
-        BigDecimal lock = LedgerOrder.lockFor(form, feeRate);
-        if (wallet.free(currency).compareTo(lock) < 0) {
-            throw ApiError.of(
-                    400,
-                    "insufficient_funds_" + form.sideName(),
-                    "needs " + lock.toPlainString() + " " + currency + " free, has "
-                            + wallet.free(currency).toPlainString());
-        }
-        wallet.lock(currency, lock);
-        LedgerOrder order = new LedgerOrder(nextSequence++, accessKey, form, feeRate, now);
-        byUuid.put(order.uuid(), order);
-        if (identifier != null) {
-            byIdentifier.put(accessKey + "\n" + identifier, order);
-        }
-        open.add(order);
-        return order.snapshot();
     }
 
     /**
@@ -111,6 +127,22 @@ final class Ledger {
                 .filter(o -> o.accessKey().equals(accessKey))
                 .filter(o -> market.map(m -> m.equals(o.symbol())).orElse(true))
                 .map(LedgerOrder::snapshot)
+                .toList();
+    }
+
+    /**
+     * Ended orders ({@code done} or {@code cancel}) of the account in {@code states}, created from
+     * {@code from} to {@code to} (both included), optionally of one market, oldest first.
+     */
+    synchronized List<SimOrder> closedOrders(
+            String accessKey, Optional<Symbol> market, Set<String> states, Instant from, Instant to) {
+        return byUuid.values().stream()
+                .filter(o -> o.accessKey().equals(accessKey) && !o.isOpen())
+                .filter(o -> market.map(m -> m.equals(o.symbol())).orElse(true))
+                .map(LedgerOrder::snapshot)
+                .filter(o -> states.contains(o.state()))
+                .filter(o -> !o.createdAt().isBefore(from) && !o.createdAt().isAfter(to))
+                .sorted(Comparator.comparing(SimOrder::createdAt))
                 .toList();
     }
 
@@ -188,6 +220,43 @@ final class Ledger {
         return wallets.keySet();
     }
 
+    /** Uses up the identifier, then validates the order and checks its funds are free. */
+    private OrderForm admit(String accessKey, Params body) {
+        String identifier = body.first("identifier").orElse(null);
+        if (identifier != null && !usedIdentifiers.get(accessKey).add(identifier)) {
+            throw ApiError.of(400, "duplicate_identifier", "identifier " + identifier + " was used before");
+        }
+        OrderForm form = OrderForm.parse(body, markets, identifier);
+        requireFree(wallet(accessKey), form);
+        return form;
+    }
+
+    /** Locks the order's funds and opens it. */
+    private LedgerOrder book(String accessKey, OrderForm form, Instant now) {
+        Wallet wallet = wallet(accessKey);
+        requireFree(wallet, form);
+        wallet.lock(currency(form), LedgerOrder.lockFor(form, feeRate));
+        LedgerOrder order = new LedgerOrder(nextSequence++, accessKey, form, feeRate, now);
+        byUuid.put(order.uuid(), order);
+        if (form.identifier() != null) {
+            byIdentifier.put(accessKey + "\n" + form.identifier(), order);
+        }
+        open.add(order);
+        return order;
+    }
+
+    private void requireFree(Wallet wallet, OrderForm form) {
+        String currency = currency(form);
+        BigDecimal lock = LedgerOrder.lockFor(form, feeRate);
+        if (wallet.free(currency).compareTo(lock) < 0) {
+            throw ApiError.of(
+                    400,
+                    "insufficient_funds_" + form.sideName(),
+                    "needs " + lock.toPlainString() + " " + currency + " free, has "
+                            + wallet.free(currency).toPlainString());
+        }
+    }
+
     private LedgerOrder lookUp(String accessKey, Params query) {
         Optional<String> uuid = query.first("uuid");
         Optional<String> identifier = query.first("identifier");
@@ -212,5 +281,9 @@ final class Ledger {
 
     private static String currency(LedgerOrder order) {
         return order.side() == Side.BUY ? Wallet.KRW : order.symbol().base();
+    }
+
+    private static String currency(OrderForm form) {
+        return form.side() == Side.BUY ? Wallet.KRW : form.symbol().base();
     }
 }

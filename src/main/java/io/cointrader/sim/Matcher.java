@@ -36,6 +36,18 @@ final class Matcher {
         this.lastStep = floorToStep(start);
     }
 
+    /**
+     * Brings the books up to a request's moment, as one step under the ledger's lock: {@link #advanceTo}
+     * {@code marketNow}, then creates the late orders due by {@code wallNow}, stamped {@code marketNow}.
+     * Matching comes first so that an order created late never fills at prices from before it existed.
+     */
+    void catchUp(Instant marketNow, Instant wallNow) {
+        synchronized (ledger) {
+            advanceTo(marketNow);
+            ledger.createDueOrders(wallNow, marketNow);
+        }
+    }
+
     /** Applies accepted cancels, then runs every step up to {@code now}. */
     void advanceTo(Instant now) {
         synchronized (ledger) {

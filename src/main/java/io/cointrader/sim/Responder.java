@@ -18,7 +18,7 @@ final class Responder {
     /**
      * @param headers extra response headers, name then value
      */
-    static void send(HttpExchange exchange, Reply reply, SimulatorFaults.Plan plan, String... headers) {
+    static void send(HttpExchange exchange, Reply reply, FaultPlan plan, String... headers) {
         try (exchange) {
             if (plan.losesAnswer()) {
                 pause(plan.loseAnswerAfter());

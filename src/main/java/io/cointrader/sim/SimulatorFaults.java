@@ -1,26 +1,22 @@
 package io.cointrader.sim;
 
+import io.cointrader.sim.FaultPlan.BodyFault;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Faults scripted per test: each call arms a number of upcoming requests of one path (the URL path,
- * e.g. {@code /v1/orders}, any method), and each affected request uses one up. Kinds on the same
- * request combine (a delayed 500, say). Thread-safe. A new instance injects nothing.
+ * Faults scripted per test: each call arms a number of upcoming requests of one URL path (e.g. {@code
+ * /v1/order}), of every method, or through {@link #on} of one method only, and each affected request
+ * uses one up. A fault armed for the request's method is used before one armed for every method of
+ * its path. Kinds on the same request combine (a delayed 500, say). Thread-safe. A new instance
+ * injects nothing.
  */
 public final class SimulatorFaults {
-
-    /** What to do to the body of an otherwise normal answer. */
-    enum BodyFault {
-        NONE,
-        /** Complete transfer, status unchanged, but only the first half of the JSON. */
-        MALFORMED,
-        /** The full length is announced, half the body is sent, then the connection is closed. */
-        TRUNCATED
-    }
 
     /** The kinds of fault, as counted by {@link #applied()}. */
     public enum Kind {
@@ -28,73 +24,74 @@ public final class SimulatorFaults {
         DELAY,
         MALFORMED,
         TRUNCATED,
+        /** A {@code POST /v1/orders} processed but not answered. */
         LOST_ORDER_ANSWER,
+        /** Any other request processed but not answered. */
+        LOST_ANSWER,
         FAILED_BEFORE_CREATE,
         RATE_LIMITED,
-        BANNED
-    }
-
-    /**
-     * The faults one request gets, taken from the script when it is rate-admitted.
-     *
-     * @param refusal 429 or 418 when the request is refused as over the rate limit (nothing else applies),
-     *     else 0
-     * @param retryAfter the block a 418 announces; null otherwise
-     */
-    record Plan(
-            Duration delay,
-            int failStatus,
-            boolean failBeforeCreate,
-            Duration loseAnswerAfter,
-            BodyFault body,
-            int refusal,
-            Duration retryAfter) {
-        static final Plan NONE = new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 0, null);
-
-        boolean losesAnswer() {
-            return loseAnswerAfter != null;
-        }
+        BANNED,
+        /** Answered 404 {@code order_not_found} without being processed. */
+        ORDER_NOT_FOUND,
+        /** A {@code POST /v1/orders} whose order is created late, its answer lost. */
+        LATE_CREATED_ORDER
     }
 
     static final String ORDERS_PATH = "/v1/orders";
 
-    private record Armed<T>(int count, T value) {}
+    /** The requests a fault is armed for: one method of a path, or every method when {@code method} is null. */
+    record Target(String method, String path) {}
+
+    private record Armed<T>(int count, T value) {
+        Armed<T> less() {
+            return count > 1 ? new Armed<>(count - 1, value) : null;
+        }
+    }
 
     private record Hit(Kind kind, String path) {}
 
-    private final Map<String, Armed<Integer>> failures = new HashMap<>();
-    private final Map<String, Armed<Duration>> delays = new HashMap<>();
-    private final Map<String, Armed<BodyFault>> bodies = new HashMap<>();
-    private final Map<String, Armed<Integer>> refusals = new HashMap<>();
-    private final Map<String, Duration> bans = new HashMap<>();
+    private final Map<Target, Armed<Integer>> failures = new HashMap<>();
+    private final Map<Target, Armed<Duration>> delays = new HashMap<>();
+    private final Map<Target, Armed<BodyFault>> bodies = new HashMap<>();
+    private final Map<Target, Armed<Integer>> refusals = new HashMap<>();
+    private final Map<Target, Armed<Duration>> bans = new HashMap<>();
+    private final Map<Target, Armed<Duration>> lostAnswers = new HashMap<>();
+    private final Map<Target, Armed<Boolean>> notFounds = new HashMap<>();
+    private final List<Map<Target, ?>> armedByTarget =
+            List.of(failures, delays, bodies, refusals, bans, lostAnswers, notFounds);
     private final Map<Hit, Integer> applied = new HashMap<>();
-    private Armed<Duration> lostOrderAnswers;
+    private Armed<Duration> lateOrders;
     private int ordersFailingBeforeCreate;
 
-    /** The next {@code count} requests of {@code path} are answered {@code status} (500-599) and not processed. */
-    public synchronized void failNext(String path, int count, int status) {
-        if (status < 500 || status > 599) {
-            throw new IllegalArgumentException("injected failure status must be 500-599, got " + status);
+    /**
+     * The faults of one method of {@code path} only, e.g. {@code on("DELETE", "/v1/order")} leaves
+     * {@code GET /v1/order} alone.
+     */
+    public MethodFaults on(String method, String path) {
+        if (method == null || !method.matches("[A-Za-z]{1,10}")) {
+            throw new IllegalArgumentException("fault method must be an HTTP method such as DELETE, got " + method);
         }
-        failures.put(requirePath(path), new Armed<>(requireCount(count), status));
+        return new MethodFaults(this, new Target(method.toUpperCase(Locale.ROOT), requirePath(path)));
+    }
+
+    /** The next {@code count} requests of {@code path} are answered {@code status} (500-599) and not processed. */
+    public void failNext(String path, int count, int status) {
+        armFailure(everyMethod(path), count, status);
     }
 
     /** The next {@code count} requests of {@code path} wait {@code delay} before they are processed. */
-    public synchronized void delayNext(String path, int count, Duration delay) {
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("delay must be zero or more, got " + delay);
-        }
-        delays.put(requirePath(path), new Armed<>(requireCount(count), delay));
+    public void delayNext(String path, int count, Duration delay) {
+        armDelay(everyMethod(path), count, delay);
     }
 
     /** The next {@code count} answers on {@code path} carry the first half of their JSON only. */
-    public synchronized void malformNext(String path, int count) {
-        bodies.put(requirePath(path), new Armed<>(requireCount(count), BodyFault.MALFORMED));
+    public void malformNext(String path, int count) {
+        arm(bodies, everyMethod(path), count, BodyFault.MALFORMED);
     }
 
     /** The next {@code count} answers on {@code path} break off mid-body (announced length not sent). */
-    public synchronized void truncateNext(String path, int count) {
-        bodies.put(requirePath(path), new Armed<>(requireCount(count), BodyFault.TRUNCATED));
+    public void truncateNext(String path, int count) {
+        arm(bodies, everyMethod(path), count, BodyFault.TRUNCATED);
     }
 
     /**
@@ -102,11 +99,8 @@ public final class SimulatorFaults {
      * never answered: the server holds the connection for {@code hold}, then closes it without a
      * response. Zero closes at once; longer than the client's timeout makes the client time out.
      */
-    public synchronized void loseNextOrderAnswers(int count, Duration hold) {
-        if (hold == null || hold.isNegative()) {
-            throw new IllegalArgumentException("hold must be zero or more, got " + hold);
-        }
-        lostOrderAnswers = new Armed<>(requireCount(count), hold);
+    public void loseNextOrderAnswers(int count, Duration hold) {
+        armLostAnswer(new Target("POST", ORDERS_PATH), count, hold);
     }
 
     /** The next {@code count} {@code POST /v1/orders} fail with 500 before anything is created or used up. */
@@ -115,11 +109,24 @@ public final class SimulatorFaults {
     }
 
     /**
+     * The next {@code count} {@code POST /v1/orders} are validated and use up their identifier, but
+     * their answer is lost (the connection is closed without a response) and the order is created only
+     * once the simulator's wall clock has moved {@code lateBy} past the request: funds are locked, and
+     * the order can be looked up, listed and matched, from the first request handled at or after that
+     * moment (or {@link UpbitSimulator#match()}). Until then {@code GET /v1/order} answers 404 {@code
+     * order_not_found}. An order that no longer finds its funds free at that moment is never created.
+     * An order that fails validation is not created either, and its answer is lost all the same.
+     */
+    public synchronized void createNextOrdersLate(int count, Duration lateBy) {
+        lateOrders = new Armed<>(requireCount(count), requireNotNegative(lateBy, "late-by"));
+    }
+
+    /**
      * The next {@code count} requests of {@code path} are refused with 429 and {@code Remaining-Req} sec=0,
      * as when the caller's budget is used up, whatever the budget says.
      */
-    public synchronized void limitNext(String path, int count) {
-        refusals.put(requirePath(path), new Armed<>(requireCount(count), 429));
+    public void limitNext(String path, int count) {
+        armRefusal(everyMethod(path), count);
     }
 
     /**
@@ -127,33 +134,20 @@ public final class SimulatorFaults {
      * (whole seconds, rounded up), as Upbit blocks a client after repeated 429s. Only that one request is
      * refused: a client that honours the header sends nothing more until the block ends.
      */
-    public synchronized void banNext(String path, Duration retryAfter) {
-        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("retry-after must be more than zero, got " + retryAfter);
-        }
-        bans.put(requirePath(path), retryAfter);
+    public void banNext(String path, Duration retryAfter) {
+        armBan(everyMethod(path), retryAfter);
     }
 
     /** Disarms every fault; the counts of {@link #applied()} stay. */
     public synchronized void clear() {
-        failures.clear();
-        delays.clear();
-        bodies.clear();
-        refusals.clear();
-        bans.clear();
-        lostOrderAnswers = null;
+        armedByTarget.forEach(Map::clear);
+        lateOrders = null;
         ordersFailingBeforeCreate = 0;
     }
 
     /** Whether no fault is armed (all used up or cleared). */
     public synchronized boolean idle() {
-        return failures.isEmpty()
-                && delays.isEmpty()
-                && bodies.isEmpty()
-                && refusals.isEmpty()
-                && bans.isEmpty()
-                && lostOrderAnswers == null
-                && ordersFailingBeforeCreate == 0;
+        return armedByTarget.stream().allMatch(Map::isEmpty) && lateOrders == null && ordersFailingBeforeCreate == 0;
     }
 
     /** How many requests got each kind of fault since this instance was made (kinds without any left out). */
@@ -163,41 +157,82 @@ public final class SimulatorFaults {
         return Map.copyOf(totals);
     }
 
-    /** How many requests of {@code path} got a fault of {@code kind} since this instance was made. */
+    /** How many requests of {@code path} (any method) got a fault of {@code kind} since this instance was made. */
     public synchronized int applied(Kind kind, String path) {
         return applied.getOrDefault(new Hit(kind, path), 0);
     }
 
-    synchronized Plan take(String method, String path) {
-        Duration ban = bans.remove(path);
+    synchronized FaultPlan take(String method, String path) {
+        Target exact = new Target(method, path);
+        Target any = new Target(null, path);
+        Duration ban = use(bans, exact, any, null);
         if (ban != null) {
             count(path, Kind.BANNED, true);
-            return new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 418, ban);
+            return FaultPlan.refused(418, ban);
         }
-        if (use(refusals, path, 0) != 0) {
+        if (use(refusals, exact, any, 0) != 0) {
             count(path, Kind.RATE_LIMITED, true);
-            return new Plan(Duration.ZERO, 0, false, null, BodyFault.NONE, 429, null);
+            return FaultPlan.refused(429, null);
         }
         boolean orderPost = method.equals("POST") && path.equals(ORDERS_PATH);
-        Duration delay = use(delays, path, Duration.ZERO);
-        int failStatus = use(failures, path, 0);
-        BodyFault body = use(bodies, path, BodyFault.NONE);
+        Duration delay = use(delays, exact, any, Duration.ZERO);
+        int failStatus = use(failures, exact, any, 0);
+        BodyFault body = use(bodies, exact, any, BodyFault.NONE);
+        boolean notFound = use(notFounds, exact, any, false);
+        Duration lose = use(lostAnswers, exact, any, null);
         boolean failBeforeCreate = orderPost && ordersFailingBeforeCreate > 0;
         if (failBeforeCreate) {
             ordersFailingBeforeCreate--;
         }
-        Duration lose = null;
-        if (orderPost && lostOrderAnswers != null) {
-            lose = lostOrderAnswers.value();
-            lostOrderAnswers = lostOrderAnswers.count() > 1 ? new Armed<>(lostOrderAnswers.count() - 1, lose) : null;
+        Duration late = null;
+        if (orderPost && lateOrders != null && failStatus == 0 && !failBeforeCreate && !notFound) {
+            late = lateOrders.value();
+            lateOrders = lateOrders.less();
         }
         count(path, Kind.DELAY, !delay.isZero());
         count(path, Kind.SERVER_ERROR, failStatus != 0);
         count(path, Kind.MALFORMED, body == BodyFault.MALFORMED);
         count(path, Kind.TRUNCATED, body == BodyFault.TRUNCATED);
         count(path, Kind.FAILED_BEFORE_CREATE, failBeforeCreate);
-        count(path, Kind.LOST_ORDER_ANSWER, lose != null);
-        return new Plan(delay, failStatus, failBeforeCreate, lose, body, 0, null);
+        count(path, Kind.ORDER_NOT_FOUND, notFound);
+        count(path, orderPost ? Kind.LOST_ORDER_ANSWER : Kind.LOST_ANSWER, lose != null);
+        count(path, Kind.LATE_CREATED_ORDER, late != null);
+        Duration loseAfter = lose == null && late != null ? Duration.ZERO : lose;
+        return new FaultPlan(delay, failStatus, failBeforeCreate, loseAfter, body, 0, null, notFound, late);
+    }
+
+    void armFailure(Target target, int count, int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("injected failure status must be 500-599, got " + status);
+        }
+        arm(failures, target, count, status);
+    }
+
+    void armDelay(Target target, int count, Duration delay) {
+        arm(delays, target, count, requireNotNegative(delay, "delay"));
+    }
+
+    void armLostAnswer(Target target, int count, Duration hold) {
+        arm(lostAnswers, target, count, requireNotNegative(hold, "hold"));
+    }
+
+    void armBan(Target target, Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            throw new IllegalArgumentException("retry-after must be more than zero, got " + retryAfter);
+        }
+        arm(bans, target, 1, retryAfter);
+    }
+
+    void armRefusal(Target target, int count) {
+        arm(refusals, target, count, 429);
+    }
+
+    void armNotFound(Target target, int count) {
+        arm(notFounds, target, count, true);
+    }
+
+    private synchronized <T> void arm(Map<Target, Armed<T>> armed, Target target, int count, T value) {
+        armed.put(target, new Armed<>(requireCount(count), value));
     }
 
     private void count(String path, Kind kind, boolean happened) {
@@ -206,17 +241,24 @@ public final class SimulatorFaults {
         }
     }
 
-    private static <T> T use(Map<String, Armed<T>> armed, String path, T none) {
-        Armed<T> fault = armed.get(path);
+    /** Uses one of the fault armed for {@code exact}, else of the one armed for {@code any}. */
+    private static <T> T use(Map<Target, Armed<T>> armed, Target exact, Target any, T none) {
+        Target target = armed.containsKey(exact) ? exact : any;
+        Armed<T> fault = armed.get(target);
         if (fault == null) {
             return none;
         }
-        if (fault.count() > 1) {
-            armed.put(path, new Armed<>(fault.count() - 1, fault.value()));
+        Armed<T> left = fault.less();
+        if (left == null) {
+            armed.remove(target);
         } else {
-            armed.remove(path);
+            armed.put(target, left);
         }
         return fault.value();
+    }
+
+    private static Target everyMethod(String path) {
+        return new Target(null, requirePath(path));
     }
 
     private static String requirePath(String path) {
@@ -232,5 +274,12 @@ public final class SimulatorFaults {
             throw new IllegalArgumentException("fault count must be at least 1, got " + count);
         }
         return count;
+    }
+
+    private static Duration requireNotNegative(Duration duration, String name) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be zero or more, got " + duration);
+        }
+        return duration;
     }
 }

@@ -21,9 +21,17 @@ import org.slf4j.LoggerFactory;
  * <p>Endpoints: {@code GET /v1/market/all}, {@code /v1/ticker}, {@code /v1/candles/minutes/60},
  * {@code /v1/orderbook}, {@code /v1/orderbook/instruments}; with a JWT {@code GET /v1/accounts},
  * {@code GET /v1/orders/chance}, {@code POST /v1/orders} (limit only), {@code GET /v1/order}, {@code
- * GET /v1/orders/open}, {@code DELETE /v1/order}. Simulator choices where Upbit is undocumented: a
- * reused identifier is 400 {@code duplicate_identifier}; cancelling a finished order is 404 {@code
- * order_not_found}; 429 bodies are plain text.
+ * GET /v1/orders/open} (one market or, without {@code market}, all), {@code GET /v1/orders/closed}
+ * (see {@link ClosedWindow} for its time window), {@code DELETE /v1/order}. Accounts may start with
+ * coins as well as KRW ({@link SimHolding}).
+ *
+ * <p>Simulator choices where Upbit is undocumented: a reused identifier is 400 {@code
+ * duplicate_identifier}; cancelling an order that is already done or cancelled is 404 {@code
+ * order_not_found}; 429 bodies are plain text. A cancel is accepted with the order still {@code wait}
+ * and takes effect at the start of the next request's matching, before any fill: an order whose cancel
+ * was accepted never fills again, so it always ends {@code cancel}, with the volume executed before
+ * the cancel was accepted (possibly more than zero) and its trades, never {@code done}. Upbit may instead let a fill
+ * win that race and end the order {@code done}; clients must read the final state either way.
  *
  * <p>Requests are served concurrently; all account state sits behind one lock. Accounts and orders
  * live as long as this object: stopping and starting again keeps them.
@@ -129,10 +137,11 @@ public final class UpbitSimulator implements AutoCloseable {
 
     /**
      * Runs matching up to the current market time, as every request does first: accepted cancels take
-     * effect, then each due step fills what crosses.
+     * effect, then each due step fills what crosses; then creates the late orders that are due by the
+     * wall clock.
      */
     public void match() {
-        matcher.advanceTo(config.marketClock().now());
+        matcher.catchUp(config.marketClock().now(), config.wallClock().instant());
     }
 
     private static ThreadFactory daemonThreads() {

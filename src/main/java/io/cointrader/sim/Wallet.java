@@ -26,8 +26,13 @@ final class Wallet {
 
     private final Map<String, Holding> holdings = new TreeMap<>();
 
-    Wallet(BigDecimal initialKrw) {
+    Wallet(BigDecimal initialKrw, List<SimHolding> initialCoins) {
         holding(KRW).balance = initialKrw;
+        for (SimHolding coin : initialCoins) {
+            Holding h = holding(coin.currency());
+            h.balance = coin.quantity();
+            h.avgBuyPrice = coin.avgBuyPrice();
+        }
     }
 
     BigDecimal free(String currency) {

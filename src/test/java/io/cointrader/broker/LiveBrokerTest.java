@@ -270,6 +270,16 @@ class LiveBrokerTest {
         }
 
         @Override
+        public List<ExchangeOrder> allOpenOrders() {
+            return byIdentifier.values().stream().filter(ExchangeOrder::isOpen).toList();
+        }
+
+        @Override
+        public List<ExchangeOrder> closedOrders(Instant from, Instant to) {
+            return byIdentifier.values().stream().filter(o -> !o.isOpen()).toList();
+        }
+
+        @Override
         public ExchangeOrder cancelByIdentifier(String identifier) {
             return byIdentifier.get(identifier);
         }

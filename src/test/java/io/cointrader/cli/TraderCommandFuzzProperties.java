@@ -139,9 +139,9 @@ class TraderCommandFuzzProperties {
         }
 
         @Override
-        public int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey) {
-            assertThat(port).isBetween(0, 65_535);
-            assertThat(speed).isPositive().isFinite();
+        public int sim(Invocation invocation, SimulatorRequest request) {
+            assertThat(request.port()).isBetween(0, 65_535);
+            assertThat(request.speed()).isPositive().isFinite();
             return called("sim");
         }
 

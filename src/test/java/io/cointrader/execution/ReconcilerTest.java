@@ -221,6 +221,17 @@ class ReconcilerTest {
         }
 
         @Override
+        public List<ExchangeOrder> allOpenOrders() {
+            return Optional.ofNullable(order).filter(ExchangeOrder::isOpen).stream()
+                    .toList();
+        }
+
+        @Override
+        public List<ExchangeOrder> closedOrders(Instant from, Instant to) {
+            return Optional.ofNullable(order).filter(o -> !o.isOpen()).stream().toList();
+        }
+
+        @Override
         public List<AccountBalance> accounts() {
             return List.of();
         }

@@ -170,6 +170,7 @@ class ExchangeEndpointsTest {
         assertThat(after.get("state").asText()).isEqualTo("cancel");
         assertThat(after.get("locked").asText()).isEqualTo("0");
         assertThat(twice.statusCode()).isEqualTo(404);
+        assertThat(errorName(twice)).isEqualTo("order_not_found");
         SimBalance krw = simulator.state().balance(ALICE.accessKey(), "KRW");
         assertThat(krw.balance()).isEqualByComparingTo(SimFixtures.INITIAL_KRW);
         assertThat(krw.locked()).isZero();

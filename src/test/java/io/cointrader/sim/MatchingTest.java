@@ -135,6 +135,36 @@ class MatchingTest {
     }
 
     @Test
+    void cancelAcceptedBeforeAStepThatWouldFillItEndsCancelNeverDone() {
+        String uuid = placedUuid(client.placeLimit(ALICE, "KRW-BTC", "bid", "0.005", "99500000", "race"));
+        at("00:09");
+
+        HttpResponse<String> accepted = client.signedDelete(ALICE, "/v1/order", "uuid", uuid);
+        at("00:12");
+        JsonNode after = json(client.signedGet(ALICE, "/v1/order", "uuid", uuid));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(after.get("state").asText()).isEqualTo("cancel");
+        assertThat(after.get("executed_volume").asText()).isEqualTo("0");
+        assertThat(after.get("trades")).isEmpty();
+        assertThat(simulator.state().balance(ALICE.accessKey(), "KRW").balance())
+                .isEqualByComparingTo(SimFixtures.INITIAL_KRW);
+    }
+
+    @Test
+    void cancellingAnOrderThatIsAlreadyDoneIsOrderNotFoundAndChangesNothing() {
+        String uuid = placedUuid(client.placeLimit(ALICE, "KRW-BTC", "bid", "0.005", "99500000", "done-first"));
+        at("00:10");
+
+        HttpResponse<String> late = client.signedDelete(ALICE, "/v1/order", "identifier", "done-first");
+
+        assertThat(late.statusCode()).isEqualTo(404);
+        assertThat(SimClient.errorName(late)).isEqualTo("order_not_found");
+        assertThat(order(uuid).state()).isEqualTo("done");
+        assertThat(order(uuid).cancelRequested()).isFalse();
+    }
+
+    @Test
     void nothingFillsInsideAGapOfTheHistory() {
         clock.set(T0.plus(Duration.ofHours(10)));
         String uuid = placedUuid(client.placeLimit(ALICE, "KRW-ETH", "bid", "0.01", "5000000", "in-gap"));

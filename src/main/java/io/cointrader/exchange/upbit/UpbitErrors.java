@@ -59,6 +59,9 @@ final class UpbitErrors {
         if (status == 404 && error.map(e -> e.name().equals("order_not_found")).orElse(false)) {
             return new UpbitOrderNotFoundException(detail);
         }
+        if (status == 404) {
+            return new UpbitNotFoundException(detail);
+        }
         if (status >= 400 && status < 500 && status != 408) {
             return new OrderRejectedException(detail);
         }

@@ -10,10 +10,13 @@ import io.cointrader.exchange.OrderRequest;
 import io.cointrader.exchange.OutcomeUnknownException;
 import io.cointrader.exchange.PrivateExchange;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +39,7 @@ public final class UpbitPrivateClient implements PrivateExchange {
 
     private final UpbitHttp http;
     private final UpbitJwtSigner signer;
+    private final ClosedOrderWindows closedOrders;
 
     public UpbitPrivateClient(UpbitHttp http, UpbitCredentials credentials) {
         this(http, new UpbitJwtSigner(credentials));
@@ -45,6 +49,7 @@ public final class UpbitPrivateClient implements PrivateExchange {
     public UpbitPrivateClient(UpbitHttp http, UpbitJwtSigner signer) {
         this.http = http;
         this.signer = signer;
+        this.closedOrders = new ClosedOrderWindows(http, signer);
     }
 
     @Override
@@ -100,21 +105,36 @@ public final class UpbitPrivateClient implements PrivateExchange {
      */
     @Override
     public List<ExchangeOrder> openOrders(Symbol symbol) {
-        Map<String, ExchangeOrder> byUuid = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_OPEN_ORDER_PAGES; page++) {
-            List<ExchangeOrder> batch = http.read(openOrdersPage(symbol, page), signer, PrivateParser::orders);
-            for (ExchangeOrder order : batch) {
-                if (!order.symbol().equals(symbol)) {
-                    throw UpbitJson.malformed("open orders", "entry for another market");
-                }
-                byUuid.putIfAbsent(order.uuid(), order);
+        return openOrderPages(UpbitRequest.params("market", symbol.marketCode()), symbol.toString(), order -> {
+            if (!order.symbol().equals(symbol)) {
+                throw UpbitJson.malformed("open orders", "entry for another market");
             }
-            if (batch.size() < OPEN_ORDERS_PAGE_SIZE) {
-                return List.copyOf(byUuid.values());
-            }
-        }
-        throw new ExchangeUnavailableException("Upbit GET /v1/orders/open: more than "
-                + MAX_OPEN_ORDER_PAGES * OPEN_ORDERS_PAGE_SIZE + " open orders for " + symbol);
+        });
+    }
+
+    /**
+     * As {@link #openOrders(Symbol)}, without {@code market}: Upbit then lists every market.
+     *
+     * @throws ExchangeUnavailableException when the answer never ends
+     */
+    @Override
+    public List<ExchangeOrder> allOpenOrders() {
+        return openOrderPages(List.of(), "the account", order -> {});
+    }
+
+    /**
+     * Windows of at most 7 days, split while Upbit returns a full page of 1,000; see {@link
+     * ClosedOrderWindows}. Orders created at exactly {@code from} or {@code to} are included if Upbit's
+     * bounds are inclusive (not documented).
+     *
+     * @throws IllegalArgumentException before anything is sent, when {@code from} is after {@code to},
+     *     before 2001-09-09, or the span is longer than about two years
+     * @throws io.cointrader.exchange.UnsupportedEndpointException when the server answers 404 for
+     *     {@code /v1/orders/closed} (simulators before this endpoint did)
+     */
+    @Override
+    public List<ExchangeOrder> closedOrders(Instant from, Instant to) {
+        return closedOrders.read(from, to);
     }
 
     /**
@@ -146,18 +166,28 @@ public final class UpbitPrivateClient implements PrivateExchange {
         }
     }
 
-    private static UpbitRequest openOrdersPage(Symbol symbol, int page) {
-        return UpbitRequest.get(
-                "/v1/orders/open",
-                RateGroup.DEFAULT,
-                "market",
-                symbol.marketCode(),
-                "state",
-                "wait",
-                "page",
-                Integer.toString(page),
-                "limit",
-                Integer.toString(OPEN_ORDERS_PAGE_SIZE));
+    private List<ExchangeOrder> openOrderPages(
+            List<UpbitRequest.Param> filter, String whose, Consumer<ExchangeOrder> check) {
+        Map<String, ExchangeOrder> byUuid = new LinkedHashMap<>();
+        for (int page = 1; page <= MAX_OPEN_ORDER_PAGES; page++) {
+            List<ExchangeOrder> batch = http.read(openOrdersPage(filter, page), signer, PrivateParser::orders);
+            for (ExchangeOrder order : batch) {
+                check.accept(order);
+                byUuid.putIfAbsent(order.uuid(), order);
+            }
+            if (batch.size() < OPEN_ORDERS_PAGE_SIZE) {
+                return List.copyOf(byUuid.values());
+            }
+        }
+        throw new ExchangeUnavailableException("Upbit GET /v1/orders/open: more than "
+                + MAX_OPEN_ORDER_PAGES * OPEN_ORDERS_PAGE_SIZE + " open orders for " + whose);
+    }
+
+    private static UpbitRequest openOrdersPage(List<UpbitRequest.Param> filter, int page) {
+        List<UpbitRequest.Param> query = new ArrayList<>(filter);
+        query.addAll(UpbitRequest.params(
+                "state", "wait", "page", Integer.toString(page), "limit", Integer.toString(OPEN_ORDERS_PAGE_SIZE)));
+        return UpbitRequest.get("/v1/orders/open", RateGroup.DEFAULT, query);
     }
 
     private static List<UpbitRequest.Param> orderFields(OrderRequest request) {

@@ -72,9 +72,14 @@ final class PrivateSamples {
 
     /** A page of {@code count} resting KRW-BTC orders with uuids {@code <prefix>-<n>}. */
     static String openOrders(String prefix, int count) {
+        return orders(prefix, count, "wait", "KRW-BTC");
+    }
+
+    /** A list of {@code count} orders in {@code state} on {@code market} with uuids {@code <prefix>-<n>}. */
+    static String orders(String prefix, int count, String state, String market) {
         return IntStream.range(0, count)
                 .mapToObj(n -> "{\"uuid\":\"" + prefix + "-" + n + "\",\"side\":\"bid\",\"ord_type\":\"limit\","
-                        + "\"price\":\"100000000\",\"state\":\"wait\",\"market\":\"KRW-BTC\","
+                        + "\"price\":\"100000000\",\"state\":\"" + state + "\",\"market\":\"" + market + "\","
                         + "\"created_at\":\"2026-03-22T21:42:22+09:00\",\"volume\":\"0.0001\","
                         + "\"remaining_volume\":\"0.0001\",\"executed_volume\":\"0\",\"executed_funds\":\"0\","
                         + "\"identifier\":\"id-" + prefix + "-" + n + "\"}")
