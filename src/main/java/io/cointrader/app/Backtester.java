@@ -22,6 +22,7 @@ import io.cointrader.execution.ExecutionEngine;
 import io.cointrader.execution.ExecutionHooks;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.Reconciler;
+import io.cointrader.execution.ReconcilerOptions;
 import io.cointrader.execution.TradeListener;
 import io.cointrader.risk.RiskManager;
 import io.cointrader.safety.AnomalyMonitor;
@@ -547,8 +548,7 @@ final class Backtester {
         ExecutionHooks hooks = new ExecutionHooks(CrashHook.NONE, TradeListener.NONE, Spacings.advancing(clock));
         ExecutionEngine engine =
                 new ExecutionEngine(broker, risk, store, killSwitch, safety, new IntentIds("backtest"), clock, hooks);
-        Reconciler reconciler = new Reconciler(
-                broker, store, safety, clock, hooks, settings.orders().unknownOrderGrace());
+        Reconciler reconciler = new Reconciler(broker, store, safety, clock, hooks, ReconcilerOptions.NONE);
         ConservativeStrategy strategy = new ConservativeStrategy(ConservativeParameters.defaults());
         OrderTimeouts timeouts = new OrderTimeouts(settings.orders(), engine, store, clock);
         ExitPlanner exits = new ExitPlanner(new ProtectiveExits(settings.exits(), store), store);

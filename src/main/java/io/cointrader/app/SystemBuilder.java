@@ -24,6 +24,7 @@ import io.cointrader.execution.ExecutionHooks;
 import io.cointrader.execution.IntentIds;
 import io.cointrader.execution.OrderSpacing;
 import io.cointrader.execution.Reconciler;
+import io.cointrader.execution.ReconcilerOptions;
 import io.cointrader.execution.TradeListener;
 import io.cointrader.logging.LogSetup;
 import io.cointrader.logging.Redactor;
@@ -190,7 +191,12 @@ final class SystemBuilder {
         ExecutionHooks hooks = new ExecutionHooks(crashHook, trades, spacing);
         ExecutionEngine engine = new ExecutionEngine(broker, risk, store, killSwitch, safety, ids, clock, hooks);
         Reconciler reconciler = new Reconciler(
-                broker, store, safety, clock, hooks, settings.orders().unknownOrderGrace());
+                broker,
+                store,
+                safety,
+                clock,
+                hooks,
+                new ReconcilerOptions(settings.orders().unknownOrderGrace(), Optional.of(ids.prefix())));
         Strategy strategy = surroundings.strategy().get();
         TradingParts parts = new TradingParts(
                 exchange,

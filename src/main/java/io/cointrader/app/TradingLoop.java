@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main loop (the design's {@code _main_loop}): reconcile, one tick per symbol, wait, repeat. A stop
+ * The main loop (the design's {@code _main_loop}): reconcile (unresolved intents, and orders of this
+ * installation the database does not know), one tick per symbol, wait, repeat. A stop
  * request ends the loop after the tick in progress. A tick that fails unexpectedly is logged and the
  * loop goes on with the next symbol.
  */
@@ -78,6 +79,7 @@ final class TradingLoop {
     private void reconcile() {
         try {
             reconciler.reconcileIntents();
+            reconciler.adoptUnknownOrders();
         } catch (RuntimeException e) {
             LOG.error("reconciliation failed; will retry on the next pass", e);
         }

@@ -64,6 +64,17 @@ public interface Broker {
     }
 
     /**
+     * The client order ids starting with {@code prefix} of the orders the exchange holds open now or
+     * closed since {@code since}: the way to find an order the exchange created after its placement went
+     * unanswered and the lookups gave up. Empty for brokers whose orders never appear late.
+     *
+     * @throws io.cointrader.exchange.ExchangeException when the exchange cannot be read
+     */
+    default List<String> recentOrderIds(String prefix, java.time.Instant since) {
+        return List.of();
+    }
+
+    /**
      * The quantity of {@code symbol}'s base currency this trader may sell now: what its own fills bought
      * and still hold, less what its open sell orders lock, and never more than the account's free
      * balance.

@@ -13,6 +13,7 @@ import io.cointrader.exchange.AccountBalance;
 import io.cointrader.exchange.ExchangeOrder;
 import io.cointrader.exchange.OrderRequest;
 import io.cointrader.exchange.PrivateExchange;
+import io.cointrader.exchange.UnsupportedEndpointException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +21,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Real orders on the exchange's private API. Every order carries our client order id as its Upbit
@@ -37,6 +41,8 @@ import java.util.Set;
  */
 public final class LiveBroker implements Broker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiveBroker.class);
+
     private final PrivateExchange exchange;
     private final String quote;
     private final Clock clock;
@@ -44,6 +50,7 @@ public final class LiveBroker implements Broker {
     private final Map<String, Set<String>> seenTrades = new HashMap<>();
     private final Map<String, BigDecimal> recordedFees = new HashMap<>();
     private final OwnHoldings own;
+    private boolean closedListServed = true;
 
     /** @param stillOpen orders the database holds as open, followed from the start */
     public LiveBroker(
@@ -143,6 +150,33 @@ public final class LiveBroker implements Broker {
     @Override
     public boolean showsOrdersLate() {
         return true;
+    }
+
+    /**
+     * Open orders of every market and the orders closed since {@code since}. An exchange without the
+     * closed-order list (an older simulator) is read for open orders only; that it lacks the list is
+     * said once.
+     */
+    @Override
+    public List<String> recentOrderIds(String prefix, Instant since) {
+        List<ExchangeOrder> orders = new ArrayList<>(exchange.allOpenOrders());
+        if (closedListServed) {
+            try {
+                orders.addAll(exchange.closedOrders(since, clock.instant()));
+            } catch (UnsupportedEndpointException e) {
+                closedListServed = false;
+                LOG.warn(
+                        "the exchange does not list closed orders ({}); late orders are found while open only",
+                        e.getMessage());
+            }
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (ExchangeOrder order : orders) {
+            if (order.identifier() != null && order.identifier().startsWith(prefix)) {
+                ids.add(order.identifier());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private Map<String, BigDecimal> accountTotals() {

@@ -13,6 +13,7 @@ import io.cointrader.state.IntentRecord;
 import io.cointrader.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /** How far back the first scan of a run reads closed orders. */
+    private static final Duration FIRST_LOOKBACK = Duration.ofDays(1);
+    /** Later scans start this much before the previous one, so nothing falls between two scans. */
+    private static final Duration SCAN_OVERLAP = Duration.ofMinutes(10);
 
     private final Broker broker;
     private final StateStore store;
@@ -38,16 +43,17 @@ public final class Reconciler {
     private final CrashHook crashHook;
     private final UpdateRecorder recorder;
     private final Duration unknownOrderGrace;
+    private final Optional<String> ownPrefix;
+    private Instant lastScan;
 
     /** A reconciler without hooks that gives up an unanswered intent as soon as its order is not found. */
     public Reconciler(Broker broker, StateStore store, SafetyEventSink safety, Clock clock) {
-        this(broker, store, safety, clock, ExecutionHooks.NONE, Duration.ZERO);
+        this(broker, store, safety, clock, ExecutionHooks.NONE, ReconcilerOptions.NONE);
     }
 
     /**
      * @param hooks the crash hook and the listener told about the fills it finds
-     * @param unknownOrderGrace how long an unanswered order that the broker cannot find may still appear
-     *     (UNKNOWN_ORDER_GRACE_SEC), for brokers whose orders can show up late
+     * @param options the grace window for unanswered orders and the prefix of this installation's orders
      */
     public Reconciler(
             Broker broker,
@@ -55,7 +61,7 @@ public final class Reconciler {
             SafetyEventSink safety,
             Clock clock,
             ExecutionHooks hooks,
-            Duration unknownOrderGrace) {
+            ReconcilerOptions options) {
         this.journal = new OrderJournal(hooks.listener());
         this.crashHook = hooks.crashHook();
         this.recorder = new UpdateRecorder(broker, store);
@@ -63,7 +69,8 @@ public final class Reconciler {
         this.store = store;
         this.safety = safety;
         this.clock = clock;
-        this.unknownOrderGrace = unknownOrderGrace;
+        this.unknownOrderGrace = options.unknownOrderGrace();
+        this.ownPrefix = options.ownPrefix();
     }
 
     /**
@@ -124,6 +131,67 @@ public final class Reconciler {
     private boolean withinGrace(IntentRecord record) {
         return broker.showsOrdersLate()
                 && clock.instant().isBefore(record.intent().createdAt().plus(unknownOrderGrace));
+    }
+
+    /**
+     * Finds orders of this installation that the exchange holds (open, or closed since the last scan)
+     * but the database does not know: an order the exchange created after its placement went unanswered
+     * and its intent was given up, or one a restored database never saw. Each is looked up with its
+     * fills and recorded under its intent when the database has one (which then counts as placed), else
+     * under its own id, and reported as a safety event. Only for brokers whose orders can appear late.
+     * Returns how many were adopted; a failure to read the exchange is a warning and waits for the next
+     * pass.
+     */
+    public int adoptUnknownOrders() {
+        if (ownPrefix.isEmpty() || !broker.showsOrdersLate()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Instant since = lastScan == null ? now.minus(FIRST_LOOKBACK) : lastScan.minus(SCAN_OVERLAP);
+        List<String> ids;
+        try {
+            ids = broker.recentOrderIds(ownPrefix.get(), since);
+        } catch (RuntimeException e) {
+            LOG.warn("could not list the exchange's orders to find unknown ones: {}", e.getMessage());
+            return 0;
+        }
+        lastScan = now;
+        int adopted = 0;
+        for (String id : ids) {
+            if (store.findOrder(id).isEmpty() && adopt(id)) {
+                adopted++;
+            }
+        }
+        return adopted;
+    }
+
+    private boolean adopt(String clientOrderId) {
+        Optional<OrderUpdate> found;
+        try {
+            found = broker.lookup(clientOrderId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not look up unknown order {}: {}", clientOrderId, e.getMessage());
+            return false;
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        Optional<IntentRecord> intent = store.findIntentByClientOrderId(clientOrderId);
+        String intentId = intent.map(r -> r.intent().intentId()).orElse(clientOrderId);
+        Order order = found.get().order().withIntentId(intentId);
+        save(found.get(), order, intent.isPresent() ? IntentState.PLACED : null);
+        journal.order("adopted", order);
+        found.get().fills().forEach(journal::fill);
+        safety.record(new SafetyEvent(
+                SafetyEventType.RECONCILED,
+                Severity.HIGH,
+                order.symbol(),
+                "found order " + clientOrderId + " on the exchange that the database did not know ("
+                        + intent.map(r -> "intent " + r.intent().intentId() + " was " + r.state())
+                                .orElse("no intent") + "): recorded, " + order.status(),
+                Map.of("client_order_id", clientOrderId, "intent_id", intentId),
+                clock.instant()));
+        return true;
     }
 
     /** Looks up every order the database holds as open and records what changed. */

@@ -87,7 +87,7 @@ class CrashPointsTest {
                 event -> {},
                 clock,
                 new ExecutionHooks(recorder, TradeListener.NONE, OrderSpacing.NONE),
-                java.time.Duration.ZERO);
+                ReconcilerOptions.NONE);
     }
 
     private static MarketData market(BigDecimal price) {

@@ -99,7 +99,12 @@ class ReconcilerTest {
         String clientOrderId =
                 engine(restartedBroker()).execute(buy(), account()).clientOrderId();
         Reconciler reconciler = new Reconciler(
-                restartedBroker(), store, event -> {}, clock, ExecutionHooks.NONE, java.time.Duration.ofSeconds(600));
+                restartedBroker(),
+                store,
+                event -> {},
+                clock,
+                ExecutionHooks.NONE,
+                new ReconcilerOptions(java.time.Duration.ofSeconds(600), java.util.Optional.empty()));
 
         assertThat(reconciler.reconcileIntents()).isZero();
         clock.advance(java.time.Duration.ofSeconds(599));
@@ -119,12 +124,63 @@ class ReconcilerTest {
         exchange.late = true;
         engine(restartedBroker()).execute(buy(), account());
         Reconciler reconciler = new Reconciler(
-                restartedBroker(), store, event -> {}, clock, ExecutionHooks.NONE, java.time.Duration.ofSeconds(600));
+                restartedBroker(),
+                store,
+                event -> {},
+                clock,
+                ExecutionHooks.NONE,
+                new ReconcilerOptions(java.time.Duration.ofSeconds(600), java.util.Optional.empty()));
 
         clock.advance(java.time.Duration.ofSeconds(600));
 
         assertThat(reconciler.reconcileIntents()).isEqualTo(1);
         assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.NOT_PLACED);
+    }
+
+    @Test
+    void anOrderTheExchangeCreatedAfterItsIntentWasGivenUpIsAdoptedWithItsFills() {
+        exchange.late = true;
+        String clientOrderId =
+                engine(restartedBroker()).execute(buy(), account()).clientOrderId();
+        Reconciler reconciler = new Reconciler(
+                restartedBroker(),
+                store,
+                event -> {},
+                clock,
+                ExecutionHooks.NONE,
+                new ReconcilerOptions(
+                        java.time.Duration.ofSeconds(600), Optional.of(new IntentIds("install-1").prefix())));
+        clock.advance(java.time.Duration.ofSeconds(600));
+        reconciler.reconcileIntents();
+        assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.NOT_PLACED);
+        assertThat(reconciler.adoptUnknownOrders()).isZero();
+
+        exchange.createLateOrder();
+        exchange.fill();
+
+        assertThat(reconciler.adoptUnknownOrders()).isEqualTo(1);
+        assertThat(store.findIntent("i1").orElseThrow().state()).isEqualTo(IntentState.PLACED);
+        var order = store.findOrder(clientOrderId).orElseThrow();
+        assertThat(order.intentId()).isEqualTo("i1");
+        assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(store.allFills()).hasSize(1);
+        assertThat(reconciler.adoptUnknownOrders()).as("adopted once").isZero();
+    }
+
+    @Test
+    void ordersOfAnotherInstallationAreNeverAdopted() {
+        exchange.late = true;
+        engine(restartedBroker()).execute(buy(), account());
+        exchange.createLateOrder();
+        Reconciler reconciler = new Reconciler(
+                restartedBroker(),
+                store,
+                event -> {},
+                clock,
+                ExecutionHooks.NONE,
+                new ReconcilerOptions(java.time.Duration.ZERO, Optional.of(new IntentIds("install-2").prefix())));
+
+        assertThat(reconciler.adoptUnknownOrders()).isZero();
     }
 
     private ExecutionEngine engine(LiveBroker broker) {
