@@ -137,10 +137,12 @@ public final class ExecutionEngine {
      */
     public CancelResult cancel(String clientOrderId, String why) {
         Optional<OrderUpdate> reported;
+        String failure = null;
         try {
             reported = broker.cancel(clientOrderId);
         } catch (RuntimeException e) {
-            LOG.warn("cancel of {} failed ({}): {}; looking the order up", clientOrderId, why, e.getMessage());
+            failure = e.getMessage();
+            LOG.warn("cancel of {} failed ({}): {}; looking the order up", clientOrderId, why, failure);
             try {
                 reported = broker.lookup(clientOrderId);
             } catch (RuntimeException lookupFailure) {
@@ -165,7 +167,11 @@ public final class ExecutionEngine {
         journal.order(order.status().isOpen() ? "cancel_requested" : "cancelled", order);
         update.fills().forEach(journal::fill);
         LOG.info("cancel of {} ({}): now {}", clientOrderId, why, order.status());
-        return new CancelResult(clientOrderId, Optional.of(order), describeCancel(order));
+        String detail = describeCancel(order);
+        if (failure != null && order.status().isOpen()) {
+            detail = "cancel failed (" + failure + "); still open, will retry";
+        }
+        return new CancelResult(clientOrderId, Optional.of(order), detail);
     }
 
     private static String describeCancel(Order order) {

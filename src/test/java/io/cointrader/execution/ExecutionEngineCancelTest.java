@@ -141,7 +141,7 @@ class ExecutionEngineCancelTest {
         CancelResult result = engine.cancel(id, "timeout");
 
         assertThat(result.finished()).isFalse();
-        assertThat(result.detail()).isEqualTo("cancel requested");
+        assertThat(result.detail()).isEqualTo("cancel failed (DELETE /v1/order: timed out); still open, will retry");
         assertThat(store.findOrder(id).orElseThrow().status()).isEqualTo(OrderStatus.OPEN);
         assertThat(store.openOrders()).hasSize(1);
     }
