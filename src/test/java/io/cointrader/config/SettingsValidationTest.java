@@ -111,7 +111,18 @@ class SettingsValidationTest {
                         "2025-10-21T12:30:00Z",
                         s -> s.replay().to(),
                         Optional.of(Instant.parse("2025-10-21T12:30:00Z"))),
-                good("REPLAY_STEP_SEC", "60", s -> s.replay().step(), Duration.ofMinutes(1)));
+                good("REPLAY_STEP_SEC", "60", s -> s.replay().step(), Duration.ofMinutes(1)),
+                good("BUY_ORDER_TIMEOUT_SEC", "1", s -> s.orders().buyTimeout(), Duration.ofSeconds(1)),
+                good("SELL_ORDER_TIMEOUT_SEC", "604800", s -> s.orders().sellTimeout(), Duration.ofDays(7)),
+                good("UNKNOWN_ORDER_GRACE_SEC", "0", s -> s.orders().unknownOrderGrace(), Duration.ZERO),
+                good("STOP_LOSS_PCT", "2.5", s -> s.exits().stopLossPct(), new BigDecimal("2.5")),
+                good("TAKE_PROFIT_PCT", "150", s -> s.exits().takeProfitPct(), new BigDecimal("150")),
+                good("TRAILING_STOP_PCT", "0", s -> s.exits().trailingStopPct(), BigDecimal.ZERO),
+                good(
+                        "MAX_CAPITAL_KRW",
+                        "2000000",
+                        s -> s.risk().maxCapitalKrw(),
+                        Optional.of(new BigDecimal("2000000"))));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -234,7 +245,15 @@ class SettingsValidationTest {
                         "REPLAY_TO",
                         "after REPLAY_FROM"),
                 bad(Map.of("REPLAY_STEP_SEC", "0"), "REPLAY_STEP_SEC", "from 1 to 86400"),
-                bad(Map.of("SLACK_WEBHOOK_URL", "http://hooks.slack.com/x"), "SLACK_WEBHOOK_URL", "https:// URL"));
+                bad(Map.of("SLACK_WEBHOOK_URL", "http://hooks.slack.com/x"), "SLACK_WEBHOOK_URL", "https:// URL"),
+                bad(Map.of("BUY_ORDER_TIMEOUT_SEC", "0"), "BUY_ORDER_TIMEOUT_SEC", "from 1 to 604800"),
+                bad(Map.of("SELL_ORDER_TIMEOUT_SEC", "2.5"), "SELL_ORDER_TIMEOUT_SEC", "whole number"),
+                bad(Map.of("UNKNOWN_ORDER_GRACE_SEC", "-1"), "UNKNOWN_ORDER_GRACE_SEC", "from 0 to 604800"),
+                bad(Map.of("STOP_LOSS_PCT", "100"), "STOP_LOSS_PCT", "0 (off) or a percentage"),
+                bad(Map.of("TRAILING_STOP_PCT", "-1"), "TRAILING_STOP_PCT", "0 (off) or a percentage"),
+                bad(Map.of("TAKE_PROFIT_PCT", "10001"), "TAKE_PROFIT_PCT", "at most 10000"),
+                bad(Map.of("MAX_CAPITAL_KRW", "4999"), "MAX_CAPITAL_KRW", "from 5000"),
+                bad(Map.of("MAX_CAPITAL_KRW", "lots"), "MAX_CAPITAL_KRW", "from 5000"));
     }
 
     @ParameterizedTest(name = "{0}")
