@@ -87,9 +87,8 @@ final class Application implements TraderApp {
     }
 
     @Override
-    public int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey) {
-        return guarded(invocation, (settings, redactor) -> new SimCommand(settings, invocation)
-                .run(new SimCommand.Options(port, speed, krw, accessKey, secretKey)));
+    public int sim(Invocation invocation, TraderApp.SimRequest request) {
+        return guarded(invocation, (settings, redactor) -> new SimCommand(settings, invocation).run(request));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cointrader.app;
 
 import io.cointrader.cli.TraderApp.Invocation;
+import io.cointrader.cli.TraderApp.SimRequest;
 import io.cointrader.config.Settings;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.replay.History;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,9 +27,6 @@ import java.util.concurrent.CountDownLatch;
  */
 final class SimCommand {
 
-    /** Options of the command. {@code accessKey}/{@code secretKey} may be null: random ones are made. */
-    record Options(int port, double speed, String krw, String accessKey, String secretKey) {}
-
     private final Settings settings;
     private final PrintWriter out;
 
@@ -36,7 +35,8 @@ final class SimCommand {
         this.out = invocation.out();
     }
 
-    int run(Options options) throws InterruptedException {
+    /** Runs until stopped; {@code accessKey}/{@code secretKey} of the request may be null: random ones are made. */
+    int run(SimRequest options) throws InterruptedException {
         History history =
                 settings.replay().dataDir().map(History::fromDirectory).orElseGet(History::bundled);
         List<Symbol> symbols = List.copyOf(history.symbols());
@@ -48,6 +48,7 @@ final class SimCommand {
                         history, SimClock.realtime(start, options.speed(), Clock.systemUTC()))
                 .port(options.port())
                 .account(access, SimAccount.of(secret, options.krw()))
+                .keyLifetime(Duration.ofDays(options.keyExpiresInDays()))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (UpbitSimulator simulator = new UpbitSimulator(config).start()) {
@@ -57,6 +58,7 @@ final class SimCommand {
                     + options.speed() + "x real time");
             out.println("  account: " + new BigDecimal(options.krw()).toPlainString() + " KRW");
             out.println("  simulator-only keys (valid only here): access key " + access + "  secret key " + secret);
+            out.println("  the keys expire in " + options.keyExpiresInDays() + " day(s)");
             out.println("  next: trader encrypt-keys --exchange upbit, then");
             out.println("        UPBIT_BASE_URL=" + simulator.baseUrl() + " trader run --mode live");
             out.println("Stop with Ctrl+C.");

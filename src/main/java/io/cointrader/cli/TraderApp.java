@@ -35,8 +35,14 @@ public interface TraderApp {
     /** Serves the dashboard on {@code host}:{@code port} until stopped. */
     int web(Invocation invocation, String host, int port);
 
+    /**
+     * What {@code trader sim} was asked: port, market speed, starting KRW, the keys (null for random
+     * ones) and the days until those keys expire.
+     */
+    record SimRequest(int port, double speed, String krw, String accessKey, String secretKey, int keyExpiresInDays) {}
+
     /** Runs the Upbit-compatible simulator until stopped. */
-    int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey);
+    int sim(Invocation invocation, SimRequest request);
 
     /**
      * What {@code trader backtest} was asked: the window (dates or instants; null for the data's own),

@@ -199,13 +199,25 @@ public final class TraderCommand implements Runnable {
         @Option(names = "--secret-key", paramLabel = "KEY", description = "Simulator secret key (random if unset).")
         String secretKey;
 
+        @Option(
+                names = "--key-expires-in-days",
+                paramLabel = "N",
+                description = "Days until the simulator's API key expires (default ${DEFAULT-VALUE}, as Upbit's).")
+        int keyExpiresInDays = 365;
+
         @Override
         public Integer call() {
             if (port < 0 || port > 65535 || !(speed > 0) || Double.isInfinite(speed)) {
                 parent.spec.commandLine().getErr().println("error: --port must be 0..65535 and --speed above 0");
                 return 2;
             }
-            return parent.app.sim(parent.invocation(Map.of()), port, speed, krw, accessKey, secretKey);
+            if (keyExpiresInDays < 0 || keyExpiresInDays > 3650) {
+                parent.spec.commandLine().getErr().println("error: --key-expires-in-days must be 0..3650");
+                return 2;
+            }
+            return parent.app.sim(
+                    parent.invocation(Map.of()),
+                    new TraderApp.SimRequest(port, speed, krw, accessKey, secretKey, keyExpiresInDays));
         }
     }
 

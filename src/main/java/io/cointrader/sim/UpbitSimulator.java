@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Endpoints: {@code GET /v1/market/all}, {@code /v1/ticker}, {@code /v1/candles/minutes/60},
  * {@code /v1/orderbook}, {@code /v1/orderbook/instruments}; with a JWT {@code GET /v1/accounts},
  * {@code GET /v1/orders/chance}, {@code POST /v1/orders} (limit only), {@code GET /v1/order}, {@code
- * GET /v1/orders/open}, {@code DELETE /v1/order}. Simulator choices where Upbit is undocumented: a
+ * GET /v1/orders/open}, {@code DELETE /v1/order}, {@code GET /v1/api_keys}. Every access key
+ * expires {@link SimulatorConfig#keyLifetime()} after the simulator was built; after that its calls
+ * are refused with 401 {@code expired_access_key}. Simulator choices where Upbit is undocumented: a
  * reused identifier is 400 {@code duplicate_identifier}; cancelling a finished order is 404 {@code
  * order_not_found}; 429 bodies are plain text.
  *
@@ -46,6 +48,8 @@ public final class UpbitSimulator implements AutoCloseable {
         Ledger ledger =
                 new Ledger(config.accounts(), config.feeRate(), config.history().symbols());
         RequestLog log = new RequestLog();
+        KeyExpiries keys = KeyExpiries.issuedAt(
+                config.accounts().keySet(), config.wallClock().instant(), config.keyLifetime(), config.wallClock());
         this.matcher = new Matcher(
                 ledger,
                 path,
@@ -55,8 +59,8 @@ public final class UpbitSimulator implements AutoCloseable {
         this.state = new SimulatorState(ledger, log, config.marketClock());
         this.dispatcher = new Dispatcher(new Dispatcher.Parts(
                 new QuotationApi(path),
-                new ExchangeApi(ledger),
-                new JwtVerifier(config.accounts()),
+                new ExchangeApi(ledger, keys),
+                new JwtVerifier(config.accounts(), keys),
                 new RateLimiter(config.rateLimits(), config.wallClock()),
                 faults,
                 matcher,

@@ -64,6 +64,8 @@ class TraderCommandFuzzProperties {
             "--krw",
             "--access-key",
             "--secret-key",
+            "--key-expires-in-days",
+            "--key-expires-in-days=-1",
             "--cache",
             "--requests-per-second",
             "--",
@@ -139,9 +141,10 @@ class TraderCommandFuzzProperties {
         }
 
         @Override
-        public int sim(Invocation invocation, int port, double speed, String krw, String accessKey, String secretKey) {
-            assertThat(port).isBetween(0, 65_535);
-            assertThat(speed).isPositive().isFinite();
+        public int sim(Invocation invocation, SimRequest request) {
+            assertThat(request.port()).isBetween(0, 65_535);
+            assertThat(request.speed()).isPositive().isFinite();
+            assertThat(request.keyExpiresInDays()).isBetween(0, 3650);
             return called("sim");
         }
 
