@@ -202,6 +202,8 @@ final class SystemBuilder {
                 clock);
         OrderPlanner planner = new OrderPlanner(settings.risk().maxPositionSizePct());
         PairRules rules = new PairRules(rulesSource, settings.symbols(), clock);
+        Optional<ApiKeyExpiryCheck> keyExpiry =
+                privateApi.map(api -> new ApiKeyExpiryCheck(api, live.flatMap(LiveAccess::accessKey), safety, clock));
         return new TradingSystem(
                 settings,
                 parts,
@@ -212,7 +214,8 @@ final class SystemBuilder {
                 redactor,
                 replayClock,
                 replayEnd,
-                notifier);
+                notifier,
+                keyExpiry);
     }
 
     static String version() {
