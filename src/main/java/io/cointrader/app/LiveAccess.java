@@ -1,7 +1,9 @@
 package io.cointrader.app;
 
+import io.cointrader.core.Secret;
 import io.cointrader.exchange.PrivateExchange;
 import io.cointrader.exchange.upbit.UpbitHttp;
+import java.util.Optional;
 
 /**
  * How a live run reaches the exchange's private API, once the live gate has passed and the keys are
@@ -11,4 +13,9 @@ import io.cointrader.exchange.upbit.UpbitHttp;
 interface LiveAccess {
 
     PrivateExchange connect(UpbitHttp http);
+
+    /** The access key in use, to find its own entry in the exchange's key list; empty when not known. */
+    default Optional<Secret> accessKey() {
+        return Optional.empty();
+    }
 }

@@ -2,7 +2,9 @@ package io.cointrader.app;
 
 import io.cointrader.config.Settings;
 import io.cointrader.core.Secret;
+import io.cointrader.exchange.PrivateExchange;
 import io.cointrader.exchange.upbit.UpbitCredentials;
+import io.cointrader.exchange.upbit.UpbitHttp;
 import io.cointrader.exchange.upbit.UpbitPrivateClient;
 import io.cointrader.logging.Redactor;
 import io.cointrader.security.KeyFileException;
@@ -10,6 +12,7 @@ import io.cointrader.security.KeyManager;
 import io.cointrader.security.UpbitKeys;
 import java.io.Console;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Unlocks the Upbit keys for live access: the master key from UPBIT_MASTER_KEY or, at a terminal, a
@@ -30,8 +33,21 @@ final class LiveKeys {
         }
         redactor.register(keys.accessKey());
         redactor.register(keys.secretKey());
-        UpbitCredentials credentials = new UpbitCredentials(keys.accessKey(), keys.secretKey());
-        return http -> new UpbitPrivateClient(http, credentials);
+        return new Unlocked(new UpbitCredentials(keys.accessKey(), keys.secretKey()));
+    }
+
+    /** Live access with decrypted keys; the access key is known, for the key-expiry check. */
+    private record Unlocked(UpbitCredentials credentials) implements LiveAccess {
+
+        @Override
+        public PrivateExchange connect(UpbitHttp http) {
+            return new UpbitPrivateClient(http, credentials);
+        }
+
+        @Override
+        public Optional<Secret> accessKey() {
+            return Optional.of(credentials.accessKey());
+        }
     }
 
     private static Secret askMasterKey() {

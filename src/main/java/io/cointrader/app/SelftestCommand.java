@@ -18,6 +18,7 @@ import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.KillSwitchStatus;
 import io.cointrader.security.KeyFileException;
 import io.cointrader.security.KeyManager;
+import io.cointrader.security.UpbitKeys;
 import io.cointrader.state.DatabaseHealth;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,7 @@ final class SelftestCommand {
     private final List<String> configNotes;
     private final PrintWriter out;
     private final Clock clock = Clock.systemUTC();
+    private Optional<UpbitKeys> decryptedKeys = Optional.empty();
 
     SelftestCommand(Settings settings, Redactor redactor, List<String> configNotes, Invocation invocation) {
         this.settings = settings;
@@ -60,6 +63,7 @@ final class SelftestCommand {
         checks.add(exchange());
         checks.add(liveGate());
         checks.add(liveKeys());
+        checks.add(keyExpiry());
         checks.addAll(SelftestIntegrations.checks(settings, redactor, notify));
         SelfTest.print(checks, out);
         return SelfTest.failed(checks) ? Application.FAILURE : Application.OK;
@@ -169,19 +173,9 @@ final class SelftestCommand {
                         "check REPLAY_DATA_DIR");
             }
         }
-        UpbitOptions defaults = UpbitOptions.defaults(settings.upbitBaseUrl(), "selftest");
-        UpbitOptions quick = new UpbitOptions(
-                defaults.baseUrl(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(8),
-                1,
-                defaults.initialBackoff(),
-                defaults.maxBackoff(),
-                defaults.defaultBanDuration(),
-                defaults.userAgent());
         try {
             Instant start = clock.instant();
-            MarketData ticker = new UpbitExchangeAdapter(new UpbitHttp(quick, clock)).ticker(symbol);
+            MarketData ticker = new UpbitExchangeAdapter(new UpbitHttp(quickOptions(), clock)).ticker(symbol);
             long millis = Duration.between(start, clock.instant()).toMillis();
             return Check.pass(
                     "exchange",
@@ -242,8 +236,8 @@ final class SelftestCommand {
                     "set UPBIT_MASTER_KEY to check that it decrypts (a run asks for it otherwise)");
         }
         try {
-            KeyManager.withSystemDefaults()
-                    .read(file, settings.live().upbitMasterKey().get());
+            decryptedKeys = Optional.of(KeyManager.withSystemDefaults()
+                    .read(file, settings.live().upbitMasterKey().get()));
             return Check.pass("exchange keys", Display.path(file) + " decrypts with UPBIT_MASTER_KEY");
         } catch (KeyFileException e) {
             return new Check(
@@ -252,6 +246,32 @@ final class SelftestCommand {
                     e.getMessage(),
                     "check UPBIT_MASTER_KEY or re-run" + " trader encrypt-keys");
         }
+    }
+
+    private Check keyExpiry() {
+        if (settings.mode() != TradingMode.LIVE) {
+            return Check.skip(SelftestKeyExpiry.NAME, "paper mode needs no keys");
+        }
+        if (settings.exchange() != ExchangeKind.UPBIT) {
+            return Check.skip(SelftestKeyExpiry.NAME, "the replay exchange has no keys");
+        }
+        return decryptedKeys
+                .map(keys -> SelftestKeyExpiry.check(keys, quickOptions(), clock, redactor))
+                .orElseGet(() -> Check.skip(SelftestKeyExpiry.NAME, "the keys are not decrypted"));
+    }
+
+    /** One attempt with short timeouts: a self-test answers quickly. */
+    private UpbitOptions quickOptions() {
+        UpbitOptions defaults = UpbitOptions.defaults(settings.upbitBaseUrl(), "selftest");
+        return new UpbitOptions(
+                defaults.baseUrl(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(8),
+                1,
+                defaults.initialBackoff(),
+                defaults.maxBackoff(),
+                defaults.defaultBanDuration(),
+                defaults.userAgent());
     }
 
     private static String lower(Enum<?> e) {

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +38,7 @@ final class SimCommand {
         this.out = invocation.out();
     }
 
+    /** Runs until stopped; the request's keys may be null: random ones are made. */
     int run(SimulatorRequest options) throws InterruptedException {
         String access = options.accessKey() != null ? options.accessKey() : "sim-access-" + random(12);
         String secret = options.secretKey() != null ? options.secretKey() : "sim-secret-" + random(20);
@@ -50,6 +52,7 @@ final class SimCommand {
                         history, SimClock.realtime(start, options.speed(), Clock.systemUTC()))
                 .port(options.port())
                 .account(access, account)
+                .keyLifetime(Duration.ofDays(options.keyExpiresInDays()))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         try (UpbitSimulator simulator = new UpbitSimulator(config).start()) {
@@ -59,6 +62,7 @@ final class SimCommand {
                     + options.speed() + "x real time");
             out.println("  account: " + describe(account));
             out.println("  simulator-only keys (valid only here): access key " + access + "  secret key " + secret);
+            out.println("  the keys expire in " + options.keyExpiresInDays() + " day(s)");
             out.println("  next: trader encrypt-keys --exchange upbit, then");
             out.println("        UPBIT_BASE_URL=" + simulator.baseUrl() + " trader run --mode live");
             out.println("Stop with Ctrl+C.");

@@ -216,6 +216,8 @@ final class SystemBuilder {
                 clock);
         OrderPlanner planner = planner(settings);
         PairRules rules = new PairRules(rulesSource, settings.symbols(), clock);
+        Optional<ApiKeyExpiryCheck> keyExpiry =
+                privateApi.map(api -> new ApiKeyExpiryCheck(api, live.flatMap(LiveAccess::accessKey), safety, clock));
         return new TradingSystem(
                 settings,
                 parts,
@@ -226,7 +228,8 @@ final class SystemBuilder {
                 redactor,
                 replayClock,
                 replayEnd,
-                notifier);
+                notifier,
+                keyExpiry);
     }
 
     static OrderPlanner planner(Settings settings) {

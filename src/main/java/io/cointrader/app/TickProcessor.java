@@ -13,6 +13,7 @@ import io.cointrader.core.Severity;
 import io.cointrader.core.Side;
 import io.cointrader.core.Signal;
 import io.cointrader.core.Symbol;
+import io.cointrader.exchange.AuthFailedException;
 import io.cointrader.exchange.ExchangeAdapter;
 import io.cointrader.exchange.ExchangeException;
 import io.cointrader.exchange.upbit.UpbitBanException;
@@ -74,6 +75,7 @@ final class TickProcessor {
     private final Journals journals;
     private final Clock clock;
     private final List<String> notes = new ArrayList<>();
+    private final AuthFailureAlert authFailures;
     private LocalDate equityDay;
     private BigDecimal dayStartEquity;
     private Instant alertedBanUntil;
@@ -98,6 +100,7 @@ final class TickProcessor {
         this.portfolio = portfolio;
         this.journals = journals;
         this.clock = parts.clock();
+        this.authFailures = new AuthFailureAlert(parts.safety(), parts.clock());
     }
 
     TickReport tick(Symbol symbol) {
@@ -112,7 +115,12 @@ final class TickProcessor {
         } catch (ExchangeException e) {
             return apiFailure(symbol, "ticker", e);
         }
-        Optional<TickReport> stopped = checkMarket(market);
+        Optional<TickReport> stopped;
+        try {
+            stopped = checkMarket(market);
+        } catch (AuthFailedException e) {
+            return apiFailure(symbol, "open order look-up", e);
+        }
         if (stopped.isPresent()) {
             return stopped.get();
         }
@@ -122,7 +130,13 @@ final class TickProcessor {
         } catch (ExchangeException e) {
             return apiFailure(symbol, "candles", e);
         }
-        return decide(strategy.evaluate(symbol, candles, market), market, candles);
+        try {
+            TickReport decided = decide(strategy.evaluate(symbol, candles, market), market, candles);
+            authFailures.recordSuccess();
+            return decided;
+        } catch (AuthFailedException e) {
+            return apiFailure(symbol, "account data", e);
+        }
     }
 
     /**
@@ -284,7 +298,7 @@ final class TickProcessor {
     }
 
     private TickReport apiFailure(Symbol symbol, String call, ExchangeException e) {
-        String error = call + " failed: " + e.getMessage();
+        String error = authFailures.describe(symbol, call, e);
         if (e instanceof UpbitBanException ban && !ban.bannedUntil().equals(alertedBanUntil)) {
             alertedBanUntil = ban.bannedUntil();
             safety.record(new SafetyEvent(

@@ -88,6 +88,7 @@ final class TradingSession {
         balances.startFrom(parts.broker().balances());
         return () -> {
             request.serve(system, out);
+            system.keyExpiry().ifPresent(ApiKeyExpiryCheck::check);
             try {
                 parts.reconciler().syncAllOpenOrders();
                 balances.check();

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The assembled system: everything {@link SystemBuilder} built, ready to trade. {@code replayClock} and
- * {@code replayEnd} are present only on the replay exchange.
+ * {@code replayEnd} are present only on the replay exchange, {@code keyExpiry} only in live mode.
  */
 record TradingSystem(
         Settings settings,
@@ -21,7 +21,8 @@ record TradingSystem(
         Redactor redactor,
         Optional<ReplayClock> replayClock,
         Optional<Instant> replayEnd,
-        Alerts alerts)
+        Alerts alerts,
+        Optional<ApiKeyExpiryCheck> keyExpiry)
         implements AutoCloseable {
 
     TickProcessor tickProcessor() {

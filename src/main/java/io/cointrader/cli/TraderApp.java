@@ -42,9 +42,16 @@ public interface TraderApp {
      * @param accessKey null for a random one
      * @param secretKey null for a random one
      * @param holdings coins the account starts with, each {@code CURRENCY=QUANTITY@AVG_BUY_PRICE}
+     * @param keyExpiresInDays days until the simulator's keys expire
      */
     record SimulatorRequest(
-            int port, double speed, String krw, String accessKey, String secretKey, List<String> holdings) {
+            int port,
+            double speed,
+            String krw,
+            String accessKey,
+            String secretKey,
+            List<String> holdings,
+            int keyExpiresInDays) {
         public SimulatorRequest {
             holdings = holdings == null ? List.of() : List.copyOf(holdings);
         }

@@ -207,15 +207,25 @@ public final class TraderCommand implements Runnable {
                 description = "Coins the account starts with, e.g. BTC=0.5@90000000 (repeatable).")
         List<String> holdings = new ArrayList<>();
 
+        @Option(
+                names = "--key-expires-in-days",
+                paramLabel = "N",
+                description = "Days until the simulator's API key expires (default ${DEFAULT-VALUE}, as Upbit's).")
+        int keyExpiresInDays = 365;
+
         @Override
         public Integer call() {
             if (port < 0 || port > 65535 || !(speed > 0) || Double.isInfinite(speed)) {
                 parent.spec.commandLine().getErr().println("error: --port must be 0..65535 and --speed above 0");
                 return 2;
             }
+            if (keyExpiresInDays < 0 || keyExpiresInDays > 3650) {
+                parent.spec.commandLine().getErr().println("error: --key-expires-in-days must be 0..3650");
+                return 2;
+            }
             return parent.app.sim(
                     parent.invocation(Map.of()),
-                    new TraderApp.SimulatorRequest(port, speed, krw, accessKey, secretKey, holdings));
+                    new TraderApp.SimulatorRequest(port, speed, krw, accessKey, secretKey, holdings, keyExpiresInDays));
         }
     }
 

@@ -13,5 +13,9 @@ public enum SafetyEventType {
     BALANCE_MISMATCH,
     ORDER_OUTCOME_UNKNOWN,
     RECONCILED,
-    EMERGENCY_CLOSE
+    EMERGENCY_CLOSE,
+    /** The exchange API key in use expires within 30 days, or has expired (Upbit keys live one year). */
+    API_KEY_EXPIRY,
+    /** The exchange refused our credentials: an expired or wrong key, an IP outside its allow-list, a missing permission. */
+    AUTH_FAILED
 }

@@ -1,6 +1,10 @@
 package io.cointrader.exchange;
 
-/** The exchange could not be reached or answered 5xx; a read may be retried. */
+/**
+ * The exchange could not be reached, answered 5xx or sent a body that cannot be read; a read may be
+ * retried. A state-changing call never ends with it: such a call throws {@link
+ * OutcomeUnknownException} instead, because it may have taken effect.
+ */
 public class ExchangeUnavailableException extends ExchangeException {
 
     public ExchangeUnavailableException(String message) {

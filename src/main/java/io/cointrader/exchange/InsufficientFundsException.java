@@ -1,6 +1,8 @@
 package io.cointrader.exchange;
 
-/** The account lacks the balance for this order; nothing was placed. */
+/**
+ * The account lacks the balance for this order. An order POST that fails with it was not created.
+ */
 public class InsufficientFundsException extends ExchangeException {
 
     public InsufficientFundsException(String message) {

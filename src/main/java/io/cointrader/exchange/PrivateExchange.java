@@ -57,4 +57,11 @@ public interface PrivateExchange {
      * still be in state {@code wait}.
      */
     ExchangeOrder cancelByIdentifier(String identifier);
+
+    /**
+     * GET /v1/api_keys: the account's API keys and when each expires. Callers treat a failure of this
+     * call, an answer they cannot read and a key missing from the list alike, as "expiry unknown",
+     * which must never stop trading.
+     */
+    List<ApiKeyInfo> apiKeys();
 }

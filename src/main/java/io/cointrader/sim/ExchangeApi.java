@@ -19,9 +19,19 @@ final class ExchangeApi {
     private static final Set<String> CLOSED_STATES = Set.of("done", "cancel");
 
     private final Ledger ledger;
+    private final KeyExpiries keys;
 
-    ExchangeApi(Ledger ledger) {
+    ExchangeApi(Ledger ledger, KeyExpiries keys) {
         this.ledger = ledger;
+        this.keys = keys;
+    }
+
+    /**
+     * GET /v1/api_keys: the caller's key and its expiry ({@code access_key}, {@code expire_at} in Korean
+     * time with offset). Each simulated key is its own account pocket, so the list has one entry.
+     */
+    Reply apiKeys(SimRequest request) {
+        return Reply.json(200, keys.listJson(request.accessKey()));
     }
 
     /** GET /v1/accounts. */

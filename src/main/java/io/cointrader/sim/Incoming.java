@@ -45,10 +45,17 @@ record Incoming(
         return token.flatMap(t -> t.claim("access_key")).orElse(null);
     }
 
-    /** Who a request counts against: the IP for quotation groups, else the access key when there is one. */
+    /**
+     * Who a request counts against, for its budget and a 418 block: the IP for quotation groups, the
+     * access key for exchange groups. An exchange call without a readable key counts against its IP
+     * in the exchange scope, never against the IP's market data budget or block.
+     */
     String caller(SimRateGroup group) {
+        if (group.perIp()) {
+            return "quotation ip:" + remoteIp;
+        }
         String key = accessKey();
-        return group.perIp() || key == null ? "ip:" + remoteIp : "key:" + key;
+        return key == null ? "exchange ip:" + remoteIp : "exchange key:" + key;
     }
 
     SeenRequest seen(int status) {

@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks Upbit's JWT authentication (upbit-api.md section 3) the way the exchange does, and answers
  * with Upbit's 401 error names: no header -> {@code no_authorization_token}; unreadable token,
  * unsupported algorithm (only HS256 and HS512) or bad HMAC -> {@code jwt_verification}; unknown
- * access key -> {@code invalid_access_key}; repeated nonce -> {@code nonce_used}; {@code query_hash}
+ * access key -> {@code invalid_access_key}; expired key -> {@code expired_access_key}; repeated nonce
+ * -> {@code nonce_used}; {@code query_hash}
  * missing, unexpected or not the SHA-512 hex of the parameters -> {@code invalid_query_payload}.
  * Nonces are remembered per access key, the newest {@link #NONCE_MEMORY} of them. Thread-safe.
  */
@@ -27,10 +28,12 @@ final class JwtVerifier {
     private static final Map<String, String> MAC_OF_ALG = Map.of("HS256", "HmacSHA256", "HS512", "HmacSHA512");
 
     private final Map<String, SimAccount> accounts;
+    private final KeyExpiries expiries;
     private final Map<String, LinkedHashSet<String>> nonces = new HashMap<>();
 
-    JwtVerifier(Map<String, SimAccount> accounts) {
+    JwtVerifier(Map<String, SimAccount> accounts, KeyExpiries expiries) {
         this.accounts = Map.copyOf(accounts);
+        this.expiries = expiries;
     }
 
     /**
@@ -53,6 +56,9 @@ final class JwtVerifier {
                 .orElseThrow(() -> ApiError.unauthorized("invalid_access_key", "unknown access key"));
         if (!MessageDigest.isEqual(sign(mac, account, token.signingInput()), token.signature())) {
             throw ApiError.unauthorized("jwt_verification", "signature does not verify");
+        }
+        if (expiries.expired(accessKey)) {
+            throw ApiError.unauthorized("expired_access_key", "this API key has expired");
         }
         String nonce = token.claim("nonce")
                 .filter(n -> !n.isBlank())

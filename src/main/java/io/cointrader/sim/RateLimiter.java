@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Counts requests per caller and group in whole wall-clock seconds, as Upbit's {@code sec} budget
- * does, and applies the optional 418 block. Thread-safe (one lock; the work under it is a few map
+ * does, and applies the optional 418 block per caller. A caller ({@link Incoming#caller}) names a
+ * scope, the IP for market data and the access key for the exchange API, so a block earned in one
+ * scope never answers 418 in the other. Thread-safe (one lock; the work under it is a few map
  * look-ups).
  */
 final class RateLimiter {

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Per-second request budgets per {@link SimRateGroup}, and the optional 418 block: after {@code
- * violations} answers of 429 within {@code window}, every request of that caller (IP or access key)
- * is answered 418 for {@code duration}. Windows are whole seconds of the simulator's wall clock.
+ * violations} answers of 429 within {@code window}, every request of that caller is answered 418 for
+ * {@code duration}. A caller is a scope as Upbit counts it: the client IP for quotation calls, the
+ * access key for exchange calls, so a block of one leaves the other alone. Windows are whole seconds of the simulator's wall clock.
  *
  * @param block null when repeated 429s never lead to a block (Upbit's behaviour is not configurable,
  *     so the default is off)
@@ -39,7 +40,7 @@ public record RateLimits(Map<SimRateGroup, Integer> perSecond, Block block) {
         perSecond = Map.copyOf(all);
     }
 
-    /** Upbit's documented budgets (quotation 10/s, default 30/s, order 8/s), no 418 block. */
+    /** Upbit's documented budgets (quotation 10/s, default 30/s, order 12/s), no 418 block. */
     public static RateLimits upbit() {
         Map<SimRateGroup, Integer> budgets = new EnumMap<>(SimRateGroup.class);
         for (SimRateGroup group : SimRateGroup.values()) {

@@ -32,6 +32,7 @@ record Route(SimRateGroup group, boolean exchange, Function<SimRequest, Reply> h
                     case "DELETE /v1/order" -> new Route(SimRateGroup.DEFAULT, true, exchange::cancel);
                     case "GET /v1/orders/open" -> new Route(SimRateGroup.DEFAULT, true, exchange::openOrders);
                     case "GET /v1/orders/closed" -> new Route(SimRateGroup.DEFAULT, true, exchange::closedOrders);
+                    case "GET /v1/api_keys" -> new Route(SimRateGroup.DEFAULT, true, exchange::apiKeys);
                     default -> null;
                 };
         return Optional.ofNullable(route);

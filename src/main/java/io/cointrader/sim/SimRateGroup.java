@@ -2,8 +2,10 @@ package io.cointrader.sim;
 
 /**
  * The rate-limit groups the simulator counts, named as Upbit's {@code Remaining-Req} header spells
- * them (upbit-api.md section 4). Quotation groups are counted per client IP, the others per access
- * key. {@code min} is the fixed, deprecated per-minute figure Upbit still prints in the header.
+ * them (upbit-api.md sections 0a and 4). Quotation groups are counted per client IP, the others per
+ * access key (each simulated key is its own account pocket). {@code min} is the fixed, deprecated
+ * per-minute figure Upbit still prints in the header (for {@code order} the one recorded before the
+ * budget rose from 8 to 12 per second).
  */
 public enum SimRateGroup {
     MARKET("market", 10, 600, true),
@@ -11,7 +13,7 @@ public enum SimRateGroup {
     TICKER("ticker", 10, 600, true),
     ORDERBOOK("orderbook", 10, 600, true),
     DEFAULT("default", 30, 1800, false),
-    ORDER("order", 8, 480, false);
+    ORDER("order", 12, 480, false);
 
     private final String headerName;
     private final int upbitPerSecond;

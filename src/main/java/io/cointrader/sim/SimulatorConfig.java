@@ -22,6 +22,8 @@ import java.util.Objects;
  *     the epoch, so fills do not depend on how often clients call
  * @param fillFraction share of the current hourly candle's volume that one matching step can fill per
  *     market and side (0.01: a step fills at most 1 % of the candle's volume)
+ * @param keyLifetime how long after the simulator is built every access key expires (Upbit: one
+ *     year after issue); zero or negative gives keys that have already expired
  */
 public record SimulatorConfig(
         int port,
@@ -32,11 +34,13 @@ public record SimulatorConfig(
         BigDecimal feeRate,
         RateLimits rateLimits,
         Duration matchStep,
-        BigDecimal fillFraction) {
+        BigDecimal fillFraction,
+        Duration keyLifetime) {
 
     public static final BigDecimal DEFAULT_FEE_RATE = new BigDecimal("0.0005");
     public static final Duration DEFAULT_MATCH_STEP = Duration.ofMinutes(1);
     public static final BigDecimal DEFAULT_FILL_FRACTION = new BigDecimal("0.01");
+    public static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(365);
 
     public SimulatorConfig {
         if (port < 0 || port > 65535) {
@@ -58,9 +62,10 @@ public record SimulatorConfig(
         if (fillFraction == null || fillFraction.signum() <= 0 || fillFraction.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("fill fraction must be in (0, 1], got " + fillFraction);
         }
+        Objects.requireNonNull(keyLifetime, "keyLifetime");
     }
 
-    /** A builder with port 0, the system wall clock, no accounts and Upbit's fee and rate limits. */
+    /** A builder with port 0, the system wall clock, no accounts, Upbit's fee and rate limits, keys valid for a year. */
     public static Builder builder(History history, SimClock marketClock) {
         return new Builder(history, marketClock);
     }
@@ -82,6 +87,7 @@ public record SimulatorConfig(
         private RateLimits rateLimits = RateLimits.upbit();
         private Duration matchStep = DEFAULT_MATCH_STEP;
         private BigDecimal fillFraction = DEFAULT_FILL_FRACTION;
+        private Duration keyLifetime = DEFAULT_KEY_LIFETIME;
 
         private Builder(History history, SimClock marketClock) {
             this.history = history;
@@ -123,9 +129,23 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder keyLifetime(Duration keyLifetime) {
+            this.keyLifetime = keyLifetime;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(
-                    port, history, marketClock, wallClock, accounts, feeRate, rateLimits, matchStep, fillFraction);
+                    port,
+                    history,
+                    marketClock,
+                    wallClock,
+                    accounts,
+                    feeRate,
+                    rateLimits,
+                    matchStep,
+                    fillFraction,
+                    keyLifetime);
         }
     }
 }

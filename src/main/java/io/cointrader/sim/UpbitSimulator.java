@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@code /v1/orderbook}, {@code /v1/orderbook/instruments}; with a JWT {@code GET /v1/accounts},
  * {@code GET /v1/orders/chance}, {@code POST /v1/orders} (limit only), {@code GET /v1/order}, {@code
  * GET /v1/orders/open} (one market or, without {@code market}, all), {@code GET /v1/orders/closed}
- * (see {@link ClosedWindow} for its time window), {@code DELETE /v1/order}. Accounts may start with
- * coins as well as KRW ({@link SimHolding}).
+ * (see {@link ClosedWindow} for its time window), {@code DELETE /v1/order}, {@code GET /v1/api_keys}.
+ * Accounts may start with coins as well as KRW ({@link SimHolding}). Every access key expires {@link
+ * SimulatorConfig#keyLifetime()} after the simulator was built; after that its calls are refused with
+ * 401 {@code expired_access_key}.
  *
  * <p>Simulator choices where Upbit is undocumented: a reused identifier is 400 {@code
  * duplicate_identifier}; cancelling an order that is already done or cancelled is 404 {@code
@@ -54,6 +56,8 @@ public final class UpbitSimulator implements AutoCloseable {
         Ledger ledger =
                 new Ledger(config.accounts(), config.feeRate(), config.history().symbols());
         RequestLog log = new RequestLog();
+        KeyExpiries keys = KeyExpiries.issuedAt(
+                config.accounts().keySet(), config.wallClock().instant(), config.keyLifetime(), config.wallClock());
         this.matcher = new Matcher(
                 ledger,
                 path,
@@ -63,8 +67,8 @@ public final class UpbitSimulator implements AutoCloseable {
         this.state = new SimulatorState(ledger, log, config.marketClock());
         this.dispatcher = new Dispatcher(new Dispatcher.Parts(
                 new QuotationApi(path),
-                new ExchangeApi(ledger),
-                new JwtVerifier(config.accounts()),
+                new ExchangeApi(ledger, keys),
+                new JwtVerifier(config.accounts(), keys),
                 new RateLimiter(config.rateLimits(), config.wallClock()),
                 faults,
                 matcher,

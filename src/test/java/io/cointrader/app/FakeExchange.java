@@ -23,6 +23,7 @@ final class FakeExchange implements ExchangeAdapter {
     private final Map<Symbol, BigDecimal> prices = new HashMap<>();
     private final Map<Symbol, BigDecimal> prevCloses = new HashMap<>();
     private int failingTickers;
+    private int refusedTickers;
     private java.time.Instant bannedUntil;
     int tickerCalls;
     int candleCalls;
@@ -52,6 +53,12 @@ final class FakeExchange implements ExchangeAdapter {
         return this;
     }
 
+    /** The next {@code count} ticker calls fail as Upbit answers an expired key. */
+    FakeExchange refuseNextTickers(int count) {
+        refusedTickers = count;
+        return this;
+    }
+
     @Override
     public String name() {
         return "fake";
@@ -62,6 +69,11 @@ final class FakeExchange implements ExchangeAdapter {
         tickerCalls++;
         if (bannedUntil != null && clock.instant().isBefore(bannedUntil)) {
             throw new io.cointrader.exchange.upbit.UpbitBanException("HTTP 418", bannedUntil);
+        }
+        if (refusedTickers > 0) {
+            refusedTickers--;
+            throw new io.cointrader.exchange.AuthFailedException(
+                    "Upbit GET /v1/ticker: HTTP 401 expired_access_key: the key has expired");
         }
         if (failingTickers > 0) {
             failingTickers--;

@@ -33,6 +33,7 @@ class SelftestIT {
         assertThat(line(result, "log directory")).contains("PASS");
         assertThat(line(result, "kill switch")).contains("PASS", "off");
         assertThat(line(result, "exchange keys")).contains("SKIP");
+        assertThat(line(result, "key expiry")).contains("SKIP", "paper mode");
         assertThat(line(result, "llm advisor")).contains("SKIP");
         assertThat(line(result, "slack")).contains("SKIP");
         assertThat(result.out()).contains("selftest FAILED: 1 check(s) need attention");
@@ -45,6 +46,21 @@ class SelftestIT {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("selftest passed");
+    }
+
+    @Test
+    void inLiveModeSaysWhenTheExchangeKeyExpires() throws Exception {
+        try (SimRehearsal rehearsal = new SimRehearsal(dir)) {
+            Map<String, String> env = new java.util.HashMap<>(rehearsal.env());
+            env.put("TRADING_MODE", "live");
+
+            TraderProcess.Result result = new TraderProcess(dir).run(env, "selftest");
+
+            assertThat(line(result, "exchange keys")).contains("PASS", "decrypts");
+            assertThat(line(result, "key expiry")).contains("PASS", "expires on", "KST", "days left");
+            assertThat(result.out() + result.err())
+                    .doesNotContain(SimRehearsal.ACCESS, SimRehearsal.SECRET, SimRehearsal.MASTER);
+        }
     }
 
     @Test

@@ -60,10 +60,16 @@ final class SimRehearsal implements AutoCloseable {
 
     /** On {@code history} instead of the bundled one, e.g. a longer one for long runs. */
     SimRehearsal(Path work, RateLimits limits, History history) throws Exception {
+        this(work, limits, history, SimulatorConfig.DEFAULT_KEY_LIFETIME);
+    }
+
+    /** With an API key that expires {@code keyLifetime} from now. */
+    SimRehearsal(Path work, RateLimits limits, History history, Duration keyLifetime) throws Exception {
         market = new ReplayClock(new ReplayExchange(history, Clock.systemUTC()).defaultStart(history.symbols()));
         sim = new UpbitSimulator(SimulatorConfig.builder(history, SimClock.fixed(market))
                         .account(ACCESS, SimAccount.of(SECRET, START_KRW.toPlainString()))
                         .rateLimits(limits)
+                        .keyLifetime(keyLifetime)
                         .build())
                 .start();
         KeyManager.withSystemDefaults()

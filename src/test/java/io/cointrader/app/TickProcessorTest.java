@@ -6,6 +6,7 @@ import io.cointrader.core.Order;
 import io.cointrader.core.OrderType;
 import io.cointrader.core.SafetyEvent;
 import io.cointrader.core.SafetyEventType;
+import io.cointrader.core.Severity;
 import io.cointrader.core.Side;
 import io.cointrader.core.SignalType;
 import io.cointrader.core.Symbol;
@@ -89,6 +90,28 @@ class TickProcessorTest {
 
         assertThat(h.killSwitch.isActive()).isFalse();
         assertThat(safetyTypes()).isEmpty();
+    }
+
+    @Test
+    void refusedCredentialsAreOneCriticalEventWithAHintUntilATickGoesThroughAgain() {
+        harness("1000000").exchange.price(BTC, "100000000").refuseNextTickers(2);
+
+        TickReport first = h.ticks.tick(BTC);
+        TickReport second = h.ticks.tick(BTC);
+        TickReport through = h.ticks.tick(BTC);
+        h.exchange.refuseNextTickers(1);
+        h.ticks.tick(BTC);
+
+        assertThat(first.action()).isEqualTo(TickAction.API_FAILURE);
+        assertThat(first.detail())
+                .contains("ticker failed: the exchange refused our credentials", "expired_access_key")
+                .contains("rerun trader encrypt-keys", "allow-list", "permission");
+        assertThat(second.action()).isEqualTo(TickAction.API_FAILURE);
+        assertThat(through.action()).isEqualTo(TickAction.HOLD);
+        List<SafetyEvent> auth = h.store.recentSafetyEvents(100).stream()
+                .filter(e -> e.type() == SafetyEventType.AUTH_FAILED)
+                .toList();
+        assertThat(auth).hasSize(2).allSatisfy(e -> assertThat(e.severity()).isEqualTo(Severity.CRITICAL));
     }
 
     @Test

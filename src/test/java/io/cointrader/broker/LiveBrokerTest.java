@@ -10,6 +10,7 @@ import io.cointrader.core.OrderType;
 import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.AccountBalance;
+import io.cointrader.exchange.ApiKeyInfo;
 import io.cointrader.exchange.ExchangeOrder;
 import io.cointrader.exchange.OrderChance;
 import io.cointrader.exchange.OrderRequest;
@@ -282,6 +283,11 @@ class LiveBrokerTest {
         @Override
         public ExchangeOrder cancelByIdentifier(String identifier) {
             return byIdentifier.get(identifier);
+        }
+
+        @Override
+        public List<ApiKeyInfo> apiKeys() {
+            return List.of();
         }
     }
 }

@@ -64,6 +64,8 @@ class TraderCommandFuzzProperties {
             "--krw",
             "--access-key",
             "--secret-key",
+            "--key-expires-in-days",
+            "--key-expires-in-days=-1",
             "--cache",
             "--requests-per-second",
             "--",
@@ -142,6 +144,7 @@ class TraderCommandFuzzProperties {
         public int sim(Invocation invocation, SimulatorRequest request) {
             assertThat(request.port()).isBetween(0, 65_535);
             assertThat(request.speed()).isPositive().isFinite();
+            assertThat(request.keyExpiresInDays()).isBetween(0, 3650);
             return called("sim");
         }
 

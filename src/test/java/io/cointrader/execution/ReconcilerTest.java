@@ -11,6 +11,7 @@ import io.cointrader.core.OrderType;
 import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.AccountBalance;
+import io.cointrader.exchange.ApiKeyInfo;
 import io.cointrader.exchange.ExchangeOrder;
 import io.cointrader.exchange.OrderChance;
 import io.cointrader.exchange.OrderRequest;
@@ -294,6 +295,11 @@ class ReconcilerTest {
 
         @Override
         public OrderChance chance(Symbol symbol) {
+            throw new UnsupportedOperationException("not used");
+        }
+
+        @Override
+        public List<ApiKeyInfo> apiKeys() {
             throw new UnsupportedOperationException("not used");
         }
 

@@ -46,7 +46,7 @@ class RateLimitTest {
                 .isEqualTo("group=orderbook; min=600; sec=9");
         assertThat(remaining(client.signedGet(ALICE, "/v1/accounts"))).isEqualTo("group=default; min=1800; sec=29");
         assertThat(remaining(client.placeLimit(ALICE, "KRW-BTC", "bid", "0.001", "90000000", "rr")))
-                .isEqualTo("group=order; min=480; sec=7");
+                .isEqualTo("group=order; min=480; sec=11");
     }
 
     @Test
@@ -105,6 +105,48 @@ class RateLimitTest {
         assertThat(blocked.body()).contains("30 seconds");
         assertThat(stillBlocked).isEqualTo(418);
         assertThat(released).isEqualTo(200);
+    }
+
+    @Test
+    void aBlockEarnedWithMarketDataCallsLeavesTheExchangeApiAlone() {
+        start(RateLimits.unlimited()
+                .withBudget(SimRateGroup.TICKER, 1)
+                .withBlock(2, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+
+        for (int i = 0; i < 3; i++) {
+            client.get("/v1/ticker?markets=KRW-BTC");
+        }
+        int marketData = client.get("/v1/market/all").statusCode();
+        int accounts = client.signedGet(ALICE, "/v1/accounts").statusCode();
+        int order = client.placeLimit(ALICE, "KRW-BTC", "bid", "0.001", "90000000", "scope-1")
+                .statusCode();
+
+        assertThat(marketData).isEqualTo(418);
+        assertThat(accounts).isEqualTo(200);
+        assertThat(order).isEqualTo(201);
+    }
+
+    @Test
+    void aBlockEarnedWithExchangeCallsStopsOnlyThatKeysExchangeCalls() {
+        start(RateLimits.unlimited()
+                .withBudget(SimRateGroup.DEFAULT, 1)
+                .withBlock(2, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+
+        for (int i = 0; i < 3; i++) {
+            client.signedGet(ALICE, "/v1/accounts");
+        }
+        wall.advance(Duration.ofSeconds(1));
+        HttpResponse<String> alicesAccounts = client.signedGet(ALICE, "/v1/accounts");
+        int alicesOrder = client.placeLimit(ALICE, "KRW-BTC", "bid", "0.001", "90000000", "scope-2")
+                .statusCode();
+        int bobsAccounts = client.signedGet(BOB, "/v1/accounts").statusCode();
+        int ticker = client.get("/v1/ticker?markets=KRW-BTC").statusCode();
+
+        assertThat(alicesAccounts.statusCode()).isEqualTo(418);
+        assertThat(alicesAccounts.headers().firstValue("Retry-After")).hasValue("29");
+        assertThat(alicesOrder).isEqualTo(418);
+        assertThat(bobsAccounts).isEqualTo(200);
+        assertThat(ticker).isEqualTo(200);
     }
 
     @Test

@@ -21,7 +21,7 @@ class SimulatorConfigTest {
 
         assertThat(config.port()).isZero();
         assertThat(config.feeRate()).isEqualByComparingTo("0.0005");
-        assertThat(config.rateLimits().budget(SimRateGroup.ORDER)).isEqualTo(8);
+        assertThat(config.rateLimits().budget(SimRateGroup.ORDER)).isEqualTo(12);
         assertThat(config.rateLimits().budget(SimRateGroup.DEFAULT)).isEqualTo(30);
         assertThat(config.rateLimits().block()).isNull();
         assertThat(config.matchStep()).isEqualTo(Duration.ofMinutes(1));

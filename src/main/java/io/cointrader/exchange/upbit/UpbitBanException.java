@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Upbit blocked this client (HTTP 418) after repeated rate-limit violations. Every call fails fast
- * with this exception, without touching the network, until {@link #bannedUntil()}.
+ * Upbit blocked this client (HTTP 418) after repeated rate-limit violations. Every call of the same
+ * {@link RateGroup.Scope} (market data per IP, or the exchange API per account pocket) fails fast
+ * with this exception, without touching the network, until {@link #bannedUntil()}. An order POST that
+ * fails with it was not created.
  */
 public class UpbitBanException extends RateLimitedException {
 

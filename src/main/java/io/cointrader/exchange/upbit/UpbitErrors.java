@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cointrader.exchange.AuthFailedException;
 import io.cointrader.exchange.ExchangeException;
 import io.cointrader.exchange.ExchangeUnavailableException;
-import io.cointrader.exchange.InsufficientFundsException;
 import io.cointrader.exchange.OrderRejectedException;
 import io.cointrader.exchange.RateLimitedException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a non-2xx Upbit answer into the exchange exception family (upbit-api.md section 5). Messages
+ * Turns a non-2xx Upbit answer into the exchange exception family (upbit-api.md sections 0a and 5).
+ * 418 and 429 are decided by the status; below 500 a known {@code error.name} decides whatever the
+ * status, because Upbit's statuses differ between API areas (a 403 can be {@code out_of_scope} or
+ * {@code market_offline}); otherwise the status decides. An answer decided by a known name or by a
+ * 4xx status other than 408 is definite: the call took no effect. Messages
  * name the call, the status and Upbit's error name and message (shortened, control characters
  * removed); they never contain request headers, and a non-JSON body (an HTML error page) is not
  * echoed.
@@ -49,15 +52,21 @@ final class UpbitErrors {
         if (status == 429) {
             return new RateLimitedException(detail);
         }
+        // A 5xx may come after the server acted, so it stays "unavailable" whatever name it carries,
+        // and so does a 408, read as no clear answer as before.
+        if (status < 500 && status != 408) {
+            Optional<UpbitErrorName> named = error.flatMap(e -> UpbitErrorName.of(e.name()));
+            if (named.isPresent()) {
+                return named.get().exception(detail);
+            }
+        }
+        return forStatusAlone(status, detail);
+    }
+
+    /** The mapping when Upbit's error name is unknown, a number (quotation endpoints) or missing. */
+    private static ExchangeException forStatusAlone(int status, String detail) {
         if (status == 401 || status == 403) {
             return new AuthFailedException(detail);
-        }
-        if (status == 400
-                && error.map(e -> e.name().startsWith("insufficient_funds")).orElse(false)) {
-            return new InsufficientFundsException(detail);
-        }
-        if (status == 404 && error.map(e -> e.name().equals("order_not_found")).orElse(false)) {
-            return new UpbitOrderNotFoundException(detail);
         }
         if (status == 404) {
             return new UpbitNotFoundException(detail);

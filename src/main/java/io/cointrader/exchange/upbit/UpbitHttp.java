@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>Reads are retried on {@link ExchangeUnavailableException} (5xx, network, timeout, malformed body)
  * and on 429, with exponential back-off plus 100-300 ms jitter, up to {@link UpbitOptions#maxAttempts()}
  * attempts. State-changing calls ({@link #send}) are never retried. A 418 block is never retried: it
- * stops every call of this instance until it ends. Share one instance per process so that budget and
- * block are shared too. Thread-safe.
+ * stops every call of this instance in the block's {@link RateGroup.Scope} until it ends (Upbit blocks
+ * market data per IP and the exchange API per account pocket, each apart from the other). Share one
+ * instance per process so that budget and block are shared too. Thread-safe.
  */
 public final class UpbitHttp {
 
@@ -115,9 +116,9 @@ public final class UpbitHttp {
 
     /**
      * Performs a state-changing call (POST, DELETE) exactly once: it is never retried, whatever happens.
-     * An answer that says the call failed maps as for reads (4xx to the rejected / insufficient funds /
-     * auth family, 429 to {@link RateLimitedException}, 418 to {@link UpbitBanException}); these mean
-     * the call took no effect. When the request may have reached Upbit but no clear answer came back
+     * An answer that says the call failed maps as for reads (Upbit's error name, else the 4xx status, to
+     * the rejected / insufficient funds / auth / market unavailable family, 429 to {@link
+     * RateLimitedException}, 418 to {@link UpbitBanException}); these mean the call took no effect. When the request may have reached Upbit but no clear answer came back
      * (timeout, broken connection, 5xx, a 2xx body {@code parser} cannot read) it throws {@link
      * OutcomeUnknownException}: the call may have taken effect, and the caller must find out by reading.
      *
@@ -137,9 +138,14 @@ public final class UpbitHttp {
         }
     }
 
-    /** End of the current 418 block, if one is in force. */
+    /** The latest end of the 418 blocks in force (market data, exchange API or both), if any. */
     public Optional<Instant> bannedUntil() {
         return throttle.bannedUntil();
+    }
+
+    /** End of the 418 block of {@code scope}, if one is in force. */
+    public Optional<Instant> bannedUntil(RateGroup.Scope scope) {
+        return throttle.bannedUntil(scope);
     }
 
     private void acquire(UpbitRequest request) {
@@ -187,8 +193,13 @@ public final class UpbitHttp {
 
     private void onError(UpbitRequest request, ExchangeException error) {
         if (error instanceof UpbitBanException ban) {
-            throttle.ban(ban.bannedUntil());
-            log.error("Upbit blocked this client; all calls stop until {}: {}", ban.bannedUntil(), ban.getMessage());
+            RateGroup.Scope scope = request.group().scope();
+            throttle.ban(scope, ban.bannedUntil());
+            log.error(
+                    "Upbit blocked this client; its {} calls stop until {}: {}",
+                    UpbitThrottle.describe(scope),
+                    ban.bannedUntil(),
+                    ban.getMessage());
         } else if (error instanceof RateLimitedException) {
             throttle.pause(request.group(), throttle.nextSecond(clock.instant()).plus(jitter()));
         }

@@ -3,9 +3,10 @@ package io.cointrader.exchange.upbit;
 import io.cointrader.exchange.OrderRejectedException;
 
 /**
- * Upbit answered 404 {@code order_not_found}: no order has the uuid or identifier asked for. Only this
- * exact answer means "no such order"; any other 404 (a wrong base URL, say) is an {@link
- * UpbitNotFoundException} so that it is never mistaken for an absent order.
+ * Upbit answered {@code order_not_found}: no order has the uuid or identifier asked for. The error
+ * name decides, whatever the status (Upbit documents 404); any other 404 (a wrong base URL, say) is an
+ * {@link UpbitNotFoundException} so that it is never mistaken for an absent order. A call that fails
+ * with it took no effect.
  */
 public class UpbitOrderNotFoundException extends OrderRejectedException {
 

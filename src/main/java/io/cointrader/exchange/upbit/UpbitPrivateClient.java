@@ -2,6 +2,7 @@ package io.cointrader.exchange.upbit;
 
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.AccountBalance;
+import io.cointrader.exchange.ApiKeyInfo;
 import io.cointrader.exchange.ExchangeOrder;
 import io.cointrader.exchange.ExchangeUnavailableException;
 import io.cointrader.exchange.OrderChance;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@link PrivateExchange} over Upbit's exchange REST API, every call signed by {@link UpbitJwtSigner}.
- * Reads (rate group {@code default}) are retried by {@link UpbitHttp#read}; the order POST (group
+ * Reads (rate group {@code default}, the API key list included) are retried by {@link UpbitHttp#read}; the order POST (group
  * {@code order}) and the cancel DELETE (group {@code default}) go through {@link UpbitHttp#send} and
  * are sent exactly once.
  */
@@ -73,7 +74,10 @@ public final class UpbitPrivateClient implements PrivateExchange {
      * @throws IllegalArgumentException before anything is sent, when price or volume is not positive,
      *     the volume has more than eight decimals, or the symbol is a derivative
      * @throws io.cointrader.exchange.RateLimitedException on 429 or a 418 block: the order was not created
-     * @throws io.cointrader.exchange.AuthFailedException on 401/403: the order was not created
+     * @throws io.cointrader.exchange.AuthFailedException when the credentials are refused (by Upbit's error
+     *     name, else 401/403): the order was not created
+     * @throws io.cointrader.exchange.MarketUnavailableException on {@code market_offline} and the like: the
+     *     order was not created
      */
     @Override
     public ExchangeOrder placeOrder(OrderRequest request) {
@@ -155,6 +159,12 @@ public final class UpbitPrivateClient implements PrivateExchange {
         } catch (OutcomeUnknownException e) {
             throw new ExchangeUnavailableException(e.getMessage(), e);
         }
+    }
+
+    /** Rate group {@code default}, no parameters (so the token has no {@code query_hash}); read and retried as any read. */
+    @Override
+    public List<ApiKeyInfo> apiKeys() {
+        return http.read(UpbitRequest.get("/v1/api_keys", RateGroup.DEFAULT), signer, ApiKeysParser::apiKeys);
     }
 
     private Optional<ExchangeOrder> lookup(String name, String value) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Client-side request budget per {@link RateGroup}, plus the global stop after an HTTP 418 block.
+ * Client-side request budget per {@link RateGroup}, plus the stop after an HTTP 418 block, kept per
+ * {@link RateGroup.Scope} as Upbit keeps it: a block of the exchange API leaves market data calls
+ * alone, and the other way round.
  *
  * <p>Each group counts requests in clock-aligned windows (one second for the quotation groups) and
  * waits for the next window when its budget is used. The server's {@code Remaining-Req} header
@@ -21,7 +23,7 @@ final class UpbitThrottle {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Map<RateGroup, Budget> budgets = new EnumMap<>(RateGroup.class);
-    private Instant bannedUntil = Instant.MIN;
+    private final Map<RateGroup.Scope, Instant> bannedUntil = new EnumMap<>(RateGroup.Scope.class);
 
     UpbitThrottle(Clock clock, Sleeper sleeper) {
         this.clock = clock;
@@ -31,14 +33,14 @@ final class UpbitThrottle {
     /**
      * Takes one request from the group's budget, waiting through the sleeper when it is used up.
      *
-     * @throws UpbitBanException at once while a 418 block lasts
+     * @throws UpbitBanException at once while a 418 block of the group's scope lasts
      */
     void acquire(RateGroup group, String label) throws InterruptedException {
         while (true) {
             Duration wait;
             synchronized (this) {
                 Instant now = clock.instant();
-                failIfBanned(now, label);
+                failIfBanned(group.scope(), now, label);
                 wait = budget(group).take(group, now);
             }
             if (wait.isZero()) {
@@ -71,26 +73,51 @@ final class UpbitThrottle {
         budget(group).pauseUntil(until);
     }
 
-    /** Stops every call until {@code until}; a later end time of an earlier ban is kept. */
-    synchronized void ban(Instant until) {
-        if (until.isAfter(bannedUntil)) {
-            bannedUntil = until;
+    /** Stops every call of {@code scope} until {@code until}; a later end time of an earlier ban is kept. */
+    synchronized void ban(RateGroup.Scope scope, Instant until) {
+        if (until.isAfter(banEnd(scope))) {
+            bannedUntil.put(scope, until);
         }
     }
 
+    /** End of the 418 block of {@code scope}, if one is in force. */
+    synchronized Optional<Instant> bannedUntil(RateGroup.Scope scope) {
+        Instant end = banEnd(scope);
+        return clock.instant().isBefore(end) ? Optional.of(end) : Optional.empty();
+    }
+
+    /** The latest end of the 418 blocks in force, whatever their scope. */
     synchronized Optional<Instant> bannedUntil() {
-        return clock.instant().isBefore(bannedUntil) ? Optional.of(bannedUntil) : Optional.empty();
+        Optional<Instant> latest = Optional.empty();
+        for (RateGroup.Scope scope : RateGroup.Scope.values()) {
+            Optional<Instant> end = bannedUntil(scope);
+            if (end.isPresent() && (latest.isEmpty() || end.get().isAfter(latest.get()))) {
+                latest = end;
+            }
+        }
+        return latest;
     }
 
     Instant nextSecond(Instant now) {
         return now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
-    private void failIfBanned(Instant now, String label) {
-        if (now.isBefore(bannedUntil)) {
+    private void failIfBanned(RateGroup.Scope scope, Instant now, String label) {
+        Instant end = banEnd(scope);
+        if (now.isBefore(end)) {
             throw new UpbitBanException(
-                    label + " not sent: Upbit blocked this client (HTTP 418) until " + bannedUntil, bannedUntil);
+                    label + " not sent: Upbit blocked this client's " + describe(scope) + " calls (HTTP 418) until "
+                            + end,
+                    end);
         }
+    }
+
+    private Instant banEnd(RateGroup.Scope scope) {
+        return bannedUntil.getOrDefault(scope, Instant.MIN);
+    }
+
+    static String describe(RateGroup.Scope scope) {
+        return scope == RateGroup.Scope.QUOTATION ? "market data" : "exchange (private) API";
     }
 
     private Budget budget(RateGroup group) {

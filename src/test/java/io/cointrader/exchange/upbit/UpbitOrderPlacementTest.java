@@ -211,18 +211,18 @@ class UpbitOrderPlacementTest {
     }
 
     @Test
-    void ordersKeepToEightPerSecond() {
+    void ordersKeepToTwelvePerSecond() {
         fx.server.on("/v1/orders", json(201, PrivateSamples.ORDER_CREATED));
         UpbitPrivateClient client = fx.client();
 
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 12; i++) {
             client.placeOrder(BUY);
         }
         assertThat(fx.sleeper.waits()).isEmpty();
         client.placeOrder(BUY);
 
         assertThat(fx.sleeper.waits()).containsExactly(Duration.ofMillis(750));
-        assertThat(posts()).hasSize(9);
+        assertThat(posts()).hasSize(13);
     }
 
     @Test
