@@ -92,7 +92,8 @@ class UpbitErrorMappingTest {
     void orderNotFoundIsRecognisedAtAnyStatusButAnyOther404IsNot() {
         assertThat(map(400, error("order_not_found", "x"))).isInstanceOf(UpbitOrderNotFoundException.class);
         assertThat(map(404, error("no_route", "x")))
-                .isExactlyInstanceOf(OrderRejectedException.class)
+                .isExactlyInstanceOf(UpbitNotFoundException.class)
+                .isInstanceOf(OrderRejectedException.class)
                 .isNotInstanceOf(UpbitOrderNotFoundException.class);
     }
 
@@ -106,7 +107,7 @@ class UpbitErrorMappingTest {
             assertThat(map(401, body)).isExactlyInstanceOf(AuthFailedException.class);
             assertThat(map(403, body)).isExactlyInstanceOf(AuthFailedException.class);
             assertThat(map(400, body)).isExactlyInstanceOf(OrderRejectedException.class);
-            assertThat(map(404, body)).isExactlyInstanceOf(OrderRejectedException.class);
+            assertThat(map(404, body)).isExactlyInstanceOf(UpbitNotFoundException.class);
             assertThat(map(408, body)).isExactlyInstanceOf(ExchangeUnavailableException.class);
             assertThat(map(500, body)).isExactlyInstanceOf(ExchangeUnavailableException.class);
             assertThat(map(302, body)).isExactlyInstanceOf(ExchangeUnavailableException.class);
