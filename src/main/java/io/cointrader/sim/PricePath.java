@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class PricePath {
 
-    /** The market of a symbol at one moment inside a candle: the path price and that hour's volume. */
+    /** The market of a symbol at one moment it trades: the path price and the volume of its candle. */
     record Trading(BigDecimal price, BigDecimal candleVolume) {}
 
     private final History history;
