@@ -14,11 +14,12 @@ import java.util.List;
  * Matches resting limit orders against the replayed price path in discrete steps of market time.
  * Steps sit on multiples of {@code step} since the epoch; advancing to a time runs every step not yet
  * run, so fills depend only on market time, never on how often clients call. At each step, for each
- * market inside a candle, a bid fills when the path price is at or below its limit and an ask when
- * it is at or above; the trade price is the order's limit. Each side of a market can fill at most
- * {@code fillFraction} of the hour's volume per step, shared best price first, then oldest first,
- * which makes big orders fill in pieces, deterministically. Accepted cancels take effect at the start
- * of every advance, before any fill.
+ * market that trades at that moment ({@link PricePath#tradingAt}: inside a candle or at its close), a
+ * bid fills when the path price is at or below its limit and an ask when it is at or above; the trade
+ * price is the order's limit. Each side of a market can fill at most {@code fillFraction} of the
+ * hour's volume per step, shared best price first, then oldest first, which makes big orders fill in
+ * pieces, deterministically. Accepted cancels take effect at the start of every advance, before any
+ * fill.
  */
 final class Matcher {
 

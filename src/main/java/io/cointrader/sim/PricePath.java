@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 final class PricePath {
 
-    /** The market of a symbol at one moment inside a candle: the path price and that hour's volume. */
+    /** The market of a symbol at one moment it trades: the path price and the volume of its candle. */
     record Trading(BigDecimal price, BigDecimal candleVolume) {}
 
     private final History history;
@@ -38,46 +37,44 @@ final class PricePath {
     }
 
     /**
-     * The path price and the candle's volume while {@code time} is inside one of the symbol's candles;
-     * empty in a gap, before the history and after it: no trades, no fills.
+     * The path price and the volume of the newest visible candle while {@code time} is inside that
+     * candle or exactly at its close; empty in a gap, before the history and after it: no trades, no
+     * fills. A candle trades over (open, open + 60 minutes], the moments at which the replay shows it:
+     * at an hour boundary the market trades at the close of the candle that just ended, as the quotes
+     * at that instant say, never at the open of the candle that starts then and is not visible yet.
      */
     Optional<Trading> tradingAt(Symbol symbol, Instant time) {
         Optional<CandleSeries> series = history.series(symbol);
         if (series.isEmpty()) {
             return Optional.empty();
         }
-        int index = series.get().indexAtOrBefore(time);
+        int index = series.get().indexBefore(time);
         if (index < 0) {
             return Optional.empty();
         }
         Candle candle = series.get().get(index);
-        if (!time.isBefore(candle.openTime().plus(CandleSeries.INTERVAL))) {
+        if (time.isAfter(candle.openTime().plus(CandleSeries.INTERVAL))) {
             return Optional.empty();
         }
-        List<Candle> forming = at(tradingInstant(candle, time)).candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1);
-        return Optional.of(new Trading(forming.get(0).close(), candle.volume()));
-    }
-
-    /** The last price at {@code time} (a gap keeps the previous close); empty outside the history. */
-    Optional<BigDecimal> priceAt(Symbol symbol, Instant time) {
-        Optional<CandleSeries> series = history.series(symbol);
-        if (series.isEmpty()
-                || series.get().indexAtOrBefore(time) < 0
-                || !time.isBefore(series.get().end())) {
-            return Optional.empty();
-        }
-        Candle candle = series.get().get(series.get().indexAtOrBefore(time));
-        return Optional.of(at(tradingInstant(candle, time))
-                .candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1)
-                .get(0)
-                .close());
+        return Optional.of(new Trading(newestVisible(symbol, time).close(), candle.volume()));
     }
 
     /**
-     * The replay shows a candle only after its opening instant; the simulator trades from that instant
-     * on, so at the very opening it looks one nanosecond later, where the path price is the open.
+     * The last price at {@code time}, as the replay's ticker quotes it (a gap keeps the previous
+     * close); empty before the first candle has started and after the end of the history.
      */
-    private static Instant tradingInstant(Candle candle, Instant time) {
-        return time.equals(candle.openTime()) ? time.plusNanos(1) : time;
+    Optional<BigDecimal> priceAt(Symbol symbol, Instant time) {
+        Optional<CandleSeries> series = history.series(symbol);
+        if (series.isEmpty()
+                || series.get().indexBefore(time) < 0
+                || time.isAfter(series.get().end())) {
+            return Optional.empty();
+        }
+        return Optional.of(newestVisible(symbol, time).close());
+    }
+
+    /** The newest candle the replay shows at {@code time}, forming or complete; one must exist. */
+    private Candle newestVisible(Symbol symbol, Instant time) {
+        return at(time).candles(symbol, ReplayExchange.INTERVAL_MINUTES, 1).get(0);
     }
 }

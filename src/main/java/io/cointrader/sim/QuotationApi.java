@@ -127,12 +127,18 @@ final class QuotationApi {
         return Reply.json(200, array);
     }
 
+    /**
+     * The candles visible at {@code now} (opened strictly before it, as the replay shows them) that
+     * also opened strictly before {@code to}, newest first. At an hour boundary the newest is the
+     * candle that just closed, complete; the one opening at that instant is not shown yet.
+     */
     private List<Candle> newestFirst(CandleSeries series, CandleWindow window, Instant now) {
-        Instant last = window.to() == null || window.to().isAfter(now)
-                ? now
-                : window.to().minusNanos(1);
+        int newest = series.indexBefore(now);
+        if (window.to() != null) {
+            newest = Math.min(newest, series.indexBefore(window.to()));
+        }
         List<Candle> out = new ArrayList<>(window.count());
-        for (int i = series.indexAtOrBefore(last); i >= 0 && out.size() < window.count(); i--) {
+        for (int i = newest; i >= 0 && out.size() < window.count(); i--) {
             Candle candle = series.get(i);
             boolean forming = now.isBefore(candle.openTime().plus(CandleSeries.INTERVAL));
             out.add(
@@ -172,13 +178,13 @@ final class QuotationApi {
         return out;
     }
 
-    /** The price now, or the nearest close when now is outside the history. */
+    /** The price now, or the nearest price when now is outside the history. */
     private BigDecimal referencePrice(Symbol symbol, Instant now) {
         CandleSeries series = path.history().series(symbol).orElseThrow();
         return path.priceAt(symbol, now)
-                .orElseGet(() -> now.isBefore(series.first().openTime())
-                        ? series.first().open()
-                        : series.last().close());
+                .orElseGet(() -> now.isAfter(series.first().openTime())
+                        ? series.last().close()
+                        : series.first().open());
     }
 
     private static <T> T priced(Supplier<T> read) {

@@ -88,8 +88,9 @@ final class TickerJson {
                 .setScale(RATE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** One second's share of the forming candle's volume; zero once the newest visible candle is complete. */
     private static BigDecimal lastTradeVolume(CandleSeries series, Instant now) {
-        Candle current = series.get(series.indexAtOrBefore(now));
+        Candle current = series.get(series.indexBefore(now));
         if (!now.isBefore(current.openTime().plus(CandleSeries.INTERVAL))) {
             return BigDecimal.ZERO;
         }
@@ -100,7 +101,7 @@ final class TickerJson {
     private static void putFiftyTwoWeeks(ObjectNode node, CandleSeries series, Candle newest, Instant now) {
         Candle high = newest;
         Candle low = newest;
-        int newestIndex = series.indexAtOrBefore(now);
+        int newestIndex = series.indexBefore(now);
         for (int i = series.indexAtOrAfter(now.minus(FIFTY_TWO_WEEKS)); i < newestIndex; i++) {
             Candle c = series.get(i);
             high = c.high().compareTo(high.high()) > 0 ? c : high;

@@ -70,7 +70,9 @@ class ConcurrencyTest {
         for (Future<Integer> result : pool.invokeAll(tasks)) {
             statuses.add(result.get());
         }
-        clock.advance(Duration.ofMinutes(1));
+        // half an hour of steps: each fills up to 0.1 ETH a side, more than all asks together, so every
+        // ask still open fills whichever way the tasks interleaved with the clock
+        clock.advance(Duration.ofMinutes(30));
         simulator.match();
 
         assertThat(statuses).doesNotContain(500, 401);

@@ -7,10 +7,15 @@ import static io.cointrader.sim.SimFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cointrader.core.Candle;
+import io.cointrader.exchange.replay.History;
 import io.cointrader.exchange.replay.ReplayClock;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +181,40 @@ class MatchingTest {
 
         assertThat(inGap.executedVolume()).isZero();
         assertThat(after.state()).isEqualTo("done");
-        assertThat(after.trades().get(0).createdAt()).isEqualTo(Instant.parse("2025-01-01T12:00:00Z"));
+        // the candle opening at 12:00 is visible, and trades, from the first step after 12:00
+        assertThat(after.trades().get(0).createdAt()).isEqualTo(Instant.parse("2025-01-01T12:01:00Z"));
+    }
+
+    @Test
+    void atAnHourBoundaryOrdersMeetTheCloseOfTheEndedCandleNotTheOpenOfTheNextOne() {
+        simulator.stop();
+        // 00:00 flat at 100,000,000, then a gap down: 01:00 flat at 90,000,000
+        Candle before = flat(T0, "100000000");
+        Candle after = flat(T0.plus(Duration.ofHours(1)), "90000000");
+        History gapDown = History.of(Map.of(SimFixtures.BTC, List.of(before, after)));
+        clock.set(T0.plus(Duration.ofMinutes(30)));
+        simulator = new UpbitSimulator(SimulatorConfig.builder(gapDown, SimClock.fixed(clock))
+                        .account(ALICE.accessKey(), SimAccount.of(ALICE.secret(), SimFixtures.INITIAL_KRW))
+                        .rateLimits(RateLimits.unlimited())
+                        .build())
+                .start();
+        client = new SimClient(simulator.baseUrl());
+        String uuid = placedUuid(client.placeLimit(ALICE, "KRW-BTC", "bid", "0.001", "95000000", "gap-down"));
+
+        at("01:00");
+        SimOrder atBoundary = order(uuid);
+        String quotedAtBoundary = json(client.get("/v1/ticker?markets=KRW-BTC"))
+                .get(0)
+                .get("trade_price")
+                .asText();
+        at("01:01");
+        SimOrder afterBoundary = order(uuid);
+
+        assertThat(new BigDecimal(quotedAtBoundary)).isEqualByComparingTo("100000000");
+        assertThat(atBoundary.executedVolume()).isZero();
+        assertThat(afterBoundary.state()).isEqualTo("done");
+        assertThat(afterBoundary.trades().get(0).createdAt()).isEqualTo(Instant.parse("2025-01-01T01:01:00Z"));
+        assertThat(afterBoundary.trades().get(0).price()).isEqualByComparingTo("95000000");
     }
 
     @Test
@@ -204,6 +242,11 @@ class MatchingTest {
         }
 
         assertThat(order(uuid).executedVolume()).isEqualByComparingTo("0.01");
+    }
+
+    private static Candle flat(Instant open, String price) {
+        BigDecimal p = new BigDecimal(price);
+        return new Candle(open, p, p, p, p, BigDecimal.ONE);
     }
 
     /** Moves the market clock to {@code HH:mm} of the first day and runs matching. */

@@ -5,7 +5,9 @@ import static io.cointrader.sim.SimFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cointrader.core.Candle;
 import io.cointrader.core.Symbol;
+import io.cointrader.exchange.replay.CandleSeries;
 import io.cointrader.exchange.replay.History;
 import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.exchange.replay.ReplayExchange;
@@ -102,6 +104,54 @@ class QuotationEndpointsTest {
         assertThat(forming.get("unit").asInt()).isEqualTo(60);
         assertThat(candles.get(1).get("high_price").decimalValue()).isEqualByComparingTo("101000000");
         assertThat(candles.get(1).get("trade_price").isNumber()).isTrue();
+    }
+
+    @Test
+    void atAnHourBoundaryTheNewestCandleIsTheOneThatJustClosedCompleteAndShownOnce() {
+        Instant boundary = T0.plus(Duration.ofHours(3));
+        clock.set(boundary);
+
+        JsonNode candles = json(client.get("/v1/candles/minutes/60?market=KRW-BTC&count=3"));
+        JsonNode ticker = json(client.get("/v1/ticker?markets=KRW-BTC")).get(0);
+
+        assertThat(candles)
+                .extracting(c -> c.get("candle_date_time_utc").asText())
+                .containsExactly("2025-01-01T02:00:00", "2025-01-01T01:00:00", "2025-01-01T00:00:00");
+        JsonNode newest = candles.get(0);
+        assertThat(newest.get("high_price").decimalValue()).isEqualByComparingTo("101000000");
+        assertThat(newest.get("low_price").decimalValue()).isEqualByComparingTo("99000000");
+        assertThat(newest.get("candle_acc_trade_volume").decimalValue()).isEqualByComparingTo("1");
+        assertThat(newest.get("timestamp").asLong())
+                .isEqualTo(boundary.minusMillis(1).toEpochMilli());
+        assertThat(ticker.get("trade_price").decimalValue()).isEqualByComparingTo("100000000");
+        assertThat(ticker.get("trade_volume").decimalValue()).isZero();
+    }
+
+    @Test
+    void atAnHourBoundaryQuotesTheCloseOfTheCandleThatJustEndedAsTheReplayDoes() {
+        History bundled = History.bundled();
+        Symbol btc = Symbol.parse("BTC/KRW");
+        CandleSeries series = bundled.series(btc).orElseThrow();
+        Instant boundary = Instant.parse("2025-10-19T23:00:00Z");
+        Candle ended = series.get(series.indexBefore(boundary));
+        ReplayClock realClock = new ReplayClock(boundary);
+        SimulatorConfig config =
+                SimulatorConfig.builder(bundled, SimClock.fixed(realClock)).build();
+        try (UpbitSimulator real = new UpbitSimulator(config).start()) {
+            SimClient realClient = new SimClient(real.baseUrl());
+            JsonNode ticker = json(realClient.get("/v1/ticker?markets=KRW-BTC")).get(0);
+            JsonNode candles = json(realClient.get("/v1/candles/minutes/60?market=KRW-BTC&count=2"));
+
+            ReplayExchange replay = new ReplayExchange(bundled, realClock);
+            assertThat(ended.openTime()).isEqualTo(Instant.parse("2025-10-19T22:00:00Z"));
+            assertThat(ticker.get("trade_price").decimalValue()).isEqualByComparingTo(ended.close());
+            assertThat(replay.ticker(btc).price()).isEqualByComparingTo(ended.close());
+            assertThat(candles)
+                    .extracting(c -> c.get("candle_date_time_utc").asText())
+                    .containsExactly("2025-10-19T22:00:00", "2025-10-19T21:00:00");
+            assertThat(candles.get(0).get("trade_price").decimalValue()).isEqualByComparingTo(ended.close());
+            assertThat(candles.get(0).get("high_price").decimalValue()).isEqualByComparingTo(ended.high());
+        }
     }
 
     @Test
