@@ -15,6 +15,11 @@ import io.cointrader.strategy.ConservativeParameters;
  * < slow EMA or RSI > 75. A BUY while flat spends {@value #POSITION_FRACTION} of the equity at the
  * close, a SELL while holding sells everything at the close, each fill paying {@value #FEE_RATE} of
  * its value; equity (cash + quantity × close) and its maximum drawdown are tracked on every candle.
+ *
+ * <p>That is also what the pipeline of {@code trader backtest} does with the default settings when
+ * the closes lie on the price grid, as the benchmark candles' do: its planner buys a tenth of the
+ * equity only for a symbol neither held nor with a buy open, sells the whole position, and prices
+ * both at the close, where they fill at once ({@code PipelineVersusBareLoopTest}).
  */
 final class BareLoop {
 

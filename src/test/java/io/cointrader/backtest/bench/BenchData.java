@@ -17,9 +17,20 @@ import java.util.zip.GZIPInputStream;
  * The benchmark candles as parallel primitive arrays, one entry per candle, oldest first: Binance
  * BTCUSDT 1-minute candles of 2024-Q4 (see {@code src/test/resources/bench/README.md}), either as
  * bundled ({@value #FILE}, 132,480 candles) or repeated ({@value #REPEATED}, 38 copies, 5,034,240
- * candles). Each repeated copy is shifted in time by the span of the file (last open time plus one
- * candle minus first open time), so open times stay strictly ascending while the prices repeat as
- * they are.
+ * candles).
+ *
+ * <p>Prices are the file's USDT prices times {@value #KRW_PER_USDT}, read as KRW: the file has at most
+ * two decimals, so every price becomes a whole multiple of 1,000 KRW, which is Upbit's price grid for
+ * prices of a million KRW and more. The pipeline's limit orders, priced at the close rounded to that
+ * grid, are then priced at the close itself and fill at once, as the bare loop and ta4j fill theirs;
+ * the factor changes no decision of the strategy, whose rules compare prices with each other only.
+ *
+ * <p>The repeated set has no seams: each copy is shifted in time by the span of the file (last open
+ * time plus one candle minus first open time), and every second copy is the file played backwards, so
+ * that each copy opens at the price the one before it closed at. Copies of the file as it is, end to
+ * end, would jump by a third at every seam (from the close of 2024-12-31 back to the open of
+ * 2024-10-01): a price the pipeline's circuit breaker rightly refuses to trade on for the rest of that
+ * day, while the baselines trade on.
  *
  * <p>The arrays are handed out without copying, because the benchmarks read them in their hot loops;
  * they must never be written. The parsed file is kept for the life of the JVM (it is immutable once
@@ -34,6 +45,9 @@ public final class BenchData {
     public static final String REPEATED = "5M";
 
     static final int REPEAT_COPIES = 38;
+
+    /** KRW per USDT of the benchmark prices: puts every price of the file on the 1,000 KRW grid. */
+    static final long KRW_PER_USDT = 100_000;
 
     private static final String RESOURCE = "/bench/binance_BTCUSDT_1m.csv.gz";
     private static final String HEADER = "timestamp_utc,open,high,low,close,volume";
@@ -84,7 +98,12 @@ public final class BenchData {
         }
     }
 
-    /** The bundled file repeated {@code copies} times, each copy shifted by the span of the file. */
+    /**
+     * The bundled file repeated {@code copies} times, each copy shifted by the span of the file, every
+     * second copy played backwards in time so that the series has no seams: the first copy ends where the
+     * second begins (its reversal opens at the last close of the file and runs back to the first open),
+     * and that one ends where the third, a forward copy again, opens.
+     */
     static BenchData repeat(BenchData base, int copies, String name) {
         if (copies < 1) {
             throw new IllegalArgumentException("copies must be at least 1, got " + copies);
@@ -93,22 +112,46 @@ public final class BenchData {
         int total = Math.multiplyExact(n, copies);
         long span = base.openTime[n - 1] + base.intervalSeconds - base.openTime[0];
         long[] times = new long[total];
+        double[][] columns = new double[5][total];
+        double[][] forward = {base.open, base.high, base.low, base.close, base.volume};
+        // played backwards, a candle opens at its close and closes at its open
+        double[][] backward = {base.close, base.high, base.low, base.open, base.volume};
         for (int copy = 0; copy < copies; copy++) {
             long shift = span * copy;
             int offset = copy * n;
+            boolean reversed = copy % 2 == 1;
             for (int i = 0; i < n; i++) {
                 times[offset + i] = base.openTime[i] + shift;
             }
+            for (int c = 0; c < columns.length; c++) {
+                double[] from = reversed ? backward[c] : forward[c];
+                double[] to = columns[c];
+                for (int i = 0; i < n; i++) {
+                    to[offset + i] = from[reversed ? n - 1 - i : i];
+                }
+            }
         }
         return new BenchData(
-                name,
-                times,
-                tile(base.open, copies),
-                tile(base.high, copies),
-                tile(base.low, copies),
-                tile(base.close, copies),
-                tile(base.volume, copies),
-                base.intervalSeconds);
+                name, times, columns[0], columns[1], columns[2], columns[3], columns[4], base.intervalSeconds);
+    }
+
+    /** The same candles with every price multiplied by {@value #KRW_PER_USDT}. */
+    private BenchData inKrw() {
+        return new BenchData(
+                name, openTime, toKrw(open), toKrw(high), toKrw(low), toKrw(close), volume, intervalSeconds);
+    }
+
+    private static double[] toKrw(double[] usdt) {
+        double[] krw = new double[usdt.length];
+        for (int i = 0; i < usdt.length; i++) {
+            double cents = Math.rint(usdt[i] * 100);
+            if (Math.abs(usdt[i] * 100 - cents) > 1e-6) {
+                throw new IllegalStateException("price " + usdt[i] + " in " + RESOURCE + " has more than two decimals");
+            }
+            // whole numbers far below 2^53: the product is exact
+            krw[i] = cents * (KRW_PER_USDT / 100);
+        }
+        return krw;
     }
 
     /** {@value #FILE} or {@value #REPEATED}. */
@@ -158,30 +201,28 @@ public final class BenchData {
 
     /**
      * Candle {@code index} as the domain record. The prices are the shortest decimals that round to
-     * the parsed doubles, which are the decimals of the file.
+     * the doubles, which are the whole KRW prices; the volume is the decimal of the file.
      */
     public Candle candle(int index) {
         return new Candle(
                 Instant.ofEpochSecond(openTime[index]),
-                BigDecimal.valueOf(open[index]),
-                BigDecimal.valueOf(high[index]),
-                BigDecimal.valueOf(low[index]),
-                BigDecimal.valueOf(close[index]),
-                BigDecimal.valueOf(volume[index]));
+                decimal(open[index]),
+                decimal(high[index]),
+                decimal(low[index]),
+                decimal(close[index]),
+                decimal(volume[index]));
     }
 
-    private static double[] tile(double[] values, int copies) {
-        double[] out = new double[values.length * copies];
-        for (int copy = 0; copy < copies; copy++) {
-            System.arraycopy(values, 0, out, copy * values.length, values.length);
-        }
-        return out;
+    /** The shortest decimal of {@code value}; a whole number without an exponent (6343999000, not 6.343999E+9). */
+    static BigDecimal decimal(double value) {
+        BigDecimal decimal = BigDecimal.valueOf(value);
+        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
     }
 
     /** Parses the bundled file once, on first use (the JVM guarantees a single initialisation). */
     private static final class Parsed {
 
-        static final BenchData FILE_DATA = parse();
+        static final BenchData FILE_DATA = parse().inKrw();
 
         private static BenchData parse() {
             try (InputStream raw = BenchData.class.getResourceAsStream(RESOURCE)) {
