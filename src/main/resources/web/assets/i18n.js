@@ -116,6 +116,8 @@ const DICT = {
     'positions.pnl': '평가 손익',
     'positions.pnl.pct': '수익률',
     'positions.price.none': '아직 틱이 없어 평균 단가로 표시',
+    'dust.title': '소액(더스트)',
+    'dust.note': '최소 주문금액보다 작아 매도하지 않는 보유입니다. 총 자산에는 포함되고, 포지션으로 세지 않습니다.',
 
     'balances.title': '잔고',
     'balances.currency': '통화',
@@ -123,6 +125,12 @@ const DICT = {
     'balances.locked': '주문 중',
     'balances.total': '합계',
     'balances.time': '스냅샷 {time}',
+    'external.title': '트레이더가 관리하지 않는 보유',
+    'external.note': '거래소에 있지만 트레이더가 사지 않은 코인입니다. 트레이더는 팔지 않으며 총 자산에 넣지 않습니다.',
+    'external.quantity': '수량',
+    'external.of': '거래소 합계',
+    'external.value': '평가 금액',
+    'external.value.none': '시세 없음',
 
     'orders.open.title': '미체결 주문',
     'orders.title': '전체 주문',
@@ -372,6 +380,8 @@ const DICT = {
     'positions.pnl': 'Unrealized PnL',
     'positions.pnl.pct': 'Return',
     'positions.price.none': 'no tick yet: shown at the average price',
+    'dust.title': 'Dust',
+    'dust.note': 'Worth less than the minimum order, so never sold. Counted in equity, but not as a position.',
 
     'balances.title': 'Balances',
     'balances.currency': 'Currency',
@@ -379,6 +389,12 @@ const DICT = {
     'balances.locked': 'Locked',
     'balances.total': 'Total',
     'balances.time': 'snapshot {time}',
+    'external.title': 'Not managed by the trader',
+    'external.note': 'On the exchange, but not bought by the trader: it never sells them and leaves them out of equity.',
+    'external.quantity': 'Quantity',
+    'external.of': 'Exchange total',
+    'external.value': 'Value',
+    'external.value.none': 'no price',
 
     'orders.open.title': 'Open orders',
     'orders.title': 'All orders',

@@ -13,6 +13,7 @@ import {
   formatPct,
   formatPrice,
   formatQty,
+  signOf,
 } from './format.js';
 
 const lower = (v) => String(v ?? '').toLowerCase();
@@ -198,39 +199,80 @@ export function renderPnl(pnl) {
 
 export function renderBalances(answer, quote) {
   const balances = (answer && answer.balances) || [];
+  const isQuote = (cur) => String(cur || '').toUpperCase() === String(quote || 'KRW').toUpperCase();
+  const amountOf = (cur) => (v) => (isQuote(cur) ? formatAmount(v, cur) : formatQty(v));
   fillTable(
     byId('balances-table'),
     balances.map((b) => {
-      const cur = String(b.currency || '').toUpperCase();
-      const fmt = (v) => (cur === String(quote || 'KRW').toUpperCase() ? formatAmount(v, cur) : formatQty(v));
+      const fmt = amountOf(b.currency);
       return [{ text: b.currency, cls: 'sym' }, fmt(b.free), fmt(b.locked), { text: fmt(b.total), cls: 'strong' }];
     }),
   );
   byId('balances-time').textContent =
     answer && answer.time ? t('balances.time', { time: `${formatKst(answer.time)} KST` }) : '';
+  renderExternal(balances.filter((b) => signOf(b.external) > 0), quote, amountOf);
+}
+
+/** Coins the exchange holds that the trader did not buy: apart, and only when there are any. */
+function renderExternal(external, quote, amountOf) {
+  byId('external-box').hidden = !external.length;
+  fillTable(
+    byId('external-table'),
+    external.map((b) => [
+      { text: b.currency, cls: 'sym' },
+      { text: amountOf(b.currency)(b.external), cls: 'strong' },
+      amountOf(b.currency)(b.total),
+      known(b.external_value)
+        ? formatAmount(b.external_value, quote)
+        : { text: t('external.value.none'), cls: 'muted' },
+    ]),
+  );
+}
+
+function positionPrice(p) {
+  return {
+    text: formatPrice(p.price),
+    title: p.price_time ? `${formatKst(p.price_time)} KST` : t('positions.price.none'),
+    cls: p.price_time ? '' : 'muted',
+  };
 }
 
 export function renderPositions(answer, quote) {
-  const positions = (answer && answer.positions) || [];
+  const all = (answer && answer.positions) || [];
   fillTable(
     byId('positions-table'),
-    positions.map((p) => {
-      const cls = directionClass(p.unrealized_pnl);
-      return [
-        { text: p.symbol, cls: 'sym' },
-        formatQty(p.quantity),
-        formatPrice(p.average_price),
-        {
-          text: formatPrice(p.price),
-          title: p.price_time ? `${formatKst(p.price_time)} KST` : t('positions.price.none'),
-          cls: p.price_time ? '' : 'muted',
-        },
-        formatAmount(p.value, quote),
-        formatAmount(p.cost, quote),
-        { text: formatAmount(p.unrealized_pnl, quote, true), cls: `${cls} strong` },
-        { text: formatPct(p.unrealized_pnl_pct), cls },
-      ];
-    }),
+    all
+      .filter((p) => !p.dust)
+      .map((p) => {
+        const cls = directionClass(p.unrealized_pnl);
+        return [
+          { text: p.symbol, cls: 'sym' },
+          formatQty(p.quantity),
+          formatPrice(p.average_price),
+          positionPrice(p),
+          formatAmount(p.value, quote),
+          formatAmount(p.cost, quote),
+          { text: formatAmount(p.unrealized_pnl, quote, true), cls: `${cls} strong` },
+          { text: formatPct(p.unrealized_pnl_pct), cls },
+        ];
+      }),
+  );
+  renderDust(all.filter((p) => p.dust), quote);
+}
+
+/** Positions worth less than the minimum order: apart, and only when there are any. */
+function renderDust(dust, quote) {
+  byId('dust-box').hidden = !dust.length;
+  fillTable(
+    byId('dust-table'),
+    dust.map((p) => [
+      { text: p.symbol, cls: 'sym' },
+      formatQty(p.quantity),
+      formatPrice(p.average_price),
+      positionPrice(p),
+      formatAmount(p.value, quote),
+      { text: formatAmount(p.unrealized_pnl, quote, true), cls: directionClass(p.unrealized_pnl) },
+    ]),
   );
 }
 
@@ -263,8 +305,14 @@ export function renderOpenOrders(answer) {
       formatQty(o.quantity),
       formatQty(o.filled_quantity),
       statusBadge(o.status),
+      reasonCell(o),
     ]),
   );
+}
+
+/** Why the order is where it is, e.g. the trader cancelling it for a timeout. */
+function reasonCell(order) {
+  return { text: order.status_reason || DASH, cls: 'wrap', title: order.status_reason };
 }
 
 export function renderOrders(answer) {
@@ -280,7 +328,7 @@ export function renderOrders(answer) {
       formatQty(o.quantity),
       formatQty(o.filled_quantity),
       statusBadge(o.status),
-      { text: o.status_reason || DASH, cls: 'wrap', title: o.status_reason },
+      reasonCell(o),
       { text: shortId(o.client_order_id), cls: 'mono', title: idTitle(o) },
     ]),
   );

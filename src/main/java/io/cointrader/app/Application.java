@@ -116,7 +116,9 @@ final class Application implements TraderApp {
 
     @Override
     public int status(Invocation invocation) {
-        return guarded(invocation, (settings, redactor) -> new StatusCommand(settings, invocation).print());
+        return guarded(
+                invocation,
+                (settings, redactor) -> new StatusCommand(settings, invocation, java.time.Clock.systemUTC()).print());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.cointrader.app;
 import io.cointrader.cli.TraderApp.Invocation;
 import io.cointrader.config.Settings;
 import io.cointrader.config.TradingMode;
+import io.cointrader.exchange.TickSize;
 import io.cointrader.logging.Redactor;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.state.Durability;
@@ -70,6 +71,7 @@ final class WebCommand {
                     new SafetyRecorder(store, alerts),
                     trading,
                     settings,
+                    TickSize.KRW_MIN_ORDER_TOTAL,
                     clock,
                     versionOrDev());
             try (DashboardServer server = start(setup, host, port)) {

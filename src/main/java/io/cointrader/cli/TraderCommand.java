@@ -134,7 +134,11 @@ public final class TraderCommand implements Runnable {
     @Command(
             name = "status",
             mixinStandardHelpOptions = true,
-            description = "Show the kill switch, balances, positions, open orders and today's PnL.")
+            description = {
+                "Show what the database in DB_PATH holds, without trading: the kill switch, the balances,",
+                "the trader's positions (dust and holdings it does not manage apart), equity, today's PnL,",
+                "open orders and recent safety events. The database must be of the mode and exchange given."
+            })
     static final class Status implements Callable<Integer> {
         @ParentCommand
         TraderCommand parent;
@@ -142,9 +146,14 @@ public final class TraderCommand implements Runnable {
         @Mixin
         SettingOptions settings;
 
+        @Mixin
+        ModeOption mode;
+
         @Override
         public Integer call() {
-            return parent.app.status(parent.invocation(settings.overrides()));
+            Map<String, String> overrides = settings.overrides();
+            mode.putInto(overrides);
+            return parent.app.status(parent.invocation(overrides));
         }
     }
 

@@ -88,7 +88,8 @@ public final class DashboardServer implements AutoCloseable {
         config.routes.post("/api/logout", guard::logout);
         PageRoutes.register(config.routes);
         StatusViews status = new StatusViews(setup, startedAt);
-        DashboardViews views = DashboardViews.over(setup.store(), StatusViews.quoteCurrency(setup.settings()));
+        DashboardViews views =
+                DashboardViews.over(setup.store(), StatusViews.quoteCurrency(setup.settings()), setup.dustBelow());
         new ApiRoutes(status, views, setup.settings(), setup.store()).register(config.routes);
         ControlAudit audit = new ControlAudit(setup.store(), guard, setup.clock());
         new ControlRoutes(

@@ -4,6 +4,7 @@ import io.cointrader.config.Settings;
 import io.cointrader.safety.KillSwitch;
 import io.cointrader.safety.SafetyEventSink;
 import io.cointrader.state.StateStore;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param host the address to bind (e.g. {@code 127.0.0.1}); the caller has already decided it may
  * @param port the port to bind, or 0 for any free port
  * @param safety where kill-switch changes made from the page are recorded (and alerted)
+ * @param dustBelow a position worth less than this is shown as dust (the pair's minimum order total)
  * @param clock the wall clock, for the server's start time and uptime (account times come from the
  *     store)
  * @param version the program version shown on the page
@@ -26,6 +28,7 @@ public record DashboardSetup(
         SafetyEventSink safety,
         TradingControl control,
         Settings settings,
+        BigDecimal dustBelow,
         Clock clock,
         String version) {
 
@@ -40,6 +43,7 @@ public record DashboardSetup(
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(dustBelow, "dustBelow");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(version, "version");
     }

@@ -3,6 +3,9 @@ package io.cointrader.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cointrader.state.SqliteStateStore;
+import io.cointrader.state.StateStore;
+import io.cointrader.testing.LiveAccountStory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -31,8 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run}
- * installs): Korean labels, live numbers, the kill switch pressed and confirmed, and a screenshot kept
- * in target/screenshots.
+ * installs): Korean labels, live numbers, the kill switch pressed and confirmed, holdings the trader does
+ * not manage and dust apart, and screenshots kept in target/screenshots.
  */
 class DashboardBrowserIT {
 
@@ -53,7 +56,6 @@ class DashboardBrowserIT {
         assertThat(CHROMEDRIVER)
                 .as("ChromeDriver: apt-get install chromium-driver")
                 .isExecutable();
-        web = DashboardProcess.start(dir, Map.of());
         browser = chromium(dir.resolve("chromium-profile"));
     }
 
@@ -69,9 +71,8 @@ class DashboardBrowserIT {
 
     @Test
     void showsLiveNumbersInKoreanAndTheKillSwitchTakesEffectAfterConfirmation() throws Exception {
-        browser.get(web.baseUrl);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        web = DashboardProcess.start(dir, Map.of());
+        WebDriverWait wait = load();
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("ko");
@@ -85,6 +86,9 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#orders-table tbody tr")))
                 .hasSizeGreaterThan(5);
         assertThat(browser.findElements(By.cssSelector("#price-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("external-box")).isDisplayed())
+                .as("a paper account holds nothing the trader did not buy")
+                .isFalse();
         assertThat(browser.findElement(By.id("kill-switch-state")).getText()).contains("비활성");
         assertThat(browser.findElement(By.id("mode-banner")).getDomAttribute("data-mode"))
                 .isEqualTo("paper");
@@ -109,6 +113,58 @@ class DashboardBrowserIT {
         saveScreenshot("dashboard-en.png");
 
         assertNoSevereConsoleErrors();
+    }
+
+    @Test
+    void showsHoldingsTheTraderDoesNotManageAndDustApartAndWhyOrdersAreCancelled() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        try (StateStore store = SqliteStateStore.open(dir.resolve("data/coin_trader.db"))) {
+            LiveAccountStory.tell(store);
+        }
+        web = DashboardProcess.over(
+                dir, Map.of("TRADING_SYMBOLS", "BTC/KRW,ETH/KRW,XRP/KRW"), "--mode", "live", "--exchange", "upbit");
+        WebDriverWait wait = load();
+
+        assertThat(browser.findElement(By.id("mode-banner")).getDomAttribute("data-mode"))
+                .isEqualTo("live");
+        WebElement external = browser.findElement(By.id("external-box"));
+        assertThat(external.isDisplayed()).isTrue();
+        assertThat(external.getText()).contains("트레이더가 관리하지 않는 보유", "시세 없음");
+        assertThat(columnOf("external-table", 0)).containsExactly("BTC", "DOGE", "ETH");
+        assertThat(columnOf("external-table", 1)).containsExactly("0.01", "100", "0.3");
+        assertThat(columnOf("external-table", 3)).containsExactly("970,000", "시세 없음", "1,200,000");
+        WebElement dust = browser.findElement(By.id("dust-box"));
+        assertThat(dust.isDisplayed()).isTrue();
+        assertThat(dust.getText()).contains("소액(더스트)");
+        assertThat(columnOf("dust-table", 0)).containsExactly("XRP/KRW");
+        assertThat(columnOf("positions-table", 0)).containsExactly("BTC/KRW");
+        assertThat(browser.findElement(By.id("open-orders-table")).getText())
+                .contains(LiveAccountStory.CANCEL_REQUESTED);
+        assertThat(browser.findElement(By.id("orders-table")).getText()).contains(LiveAccountStory.TIMEOUT_REASON);
+        saveScreenshot("dashboard-live.png");
+
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(browser.findElement(By.id("external-box")).getText())
+                .contains("Not managed by the trader", "no price");
+        assertThat(browser.findElement(By.id("dust-box")).getText()).contains("Dust");
+        saveScreenshot("dashboard-live-en.png");
+
+        assertNoSevereConsoleErrors();
+    }
+
+    private WebDriverWait load() {
+        browser.get(web.baseUrl);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        return wait;
+    }
+
+    /** The texts of one column of a table's body. */
+    private List<String> columnOf(String tableId, int column) {
+        return browser.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).get(column).getText())
+                .toList();
     }
 
     private void assertNoSevereConsoleErrors() {

@@ -135,9 +135,16 @@ class TraderCliIT {
 
         assertThat(kill.exitCode()).as(kill.err()).isZero();
         assertThat(kill.out()).contains("Kill switch ACTIVE", "sell BTC/KRW", "-> filled");
-        TraderProcess.Result status = trader().run("status");
-        assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("kill switch: ACTIVE (drill)").doesNotContain("position ");
+        TraderProcess.Result wrongStatus = trader().run("status");
+        assertThat(wrongStatus.exitCode())
+                .as("status knows the account's exchange too")
+                .isEqualTo(2);
+        assertThat(wrongStatus.errLines()).hasSize(1);
+        TraderProcess.Result status = trader().run("status", "--exchange", "replay");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out())
+                .contains("kill switch: ACTIVE (drill)")
+                .contains("the trader's positions (what its own buys hold; value at the last price):\n  none");
         assertThat(status.out()).contains("EMERGENCY_CLOSE");
     }
 }

@@ -1,8 +1,12 @@
 package io.cointrader.web;
 
+import static io.cointrader.testing.LiveAccountStory.dec;
+import static io.cointrader.testing.LiveAccountStory.fill;
+import static io.cointrader.testing.LiveAccountStory.filled;
+import static io.cointrader.testing.LiveAccountStory.order;
+
 import io.cointrader.core.Balance;
 import io.cointrader.core.BalanceSnapshot;
-import io.cointrader.core.Fill;
 import io.cointrader.core.Order;
 import io.cointrader.core.OrderStatus;
 import io.cointrader.core.OrderType;
@@ -144,50 +148,11 @@ final class AccountStory {
         store.saveDecisionEvent("strategy", symbol.toString(), "HOLD", "no cross", details, time);
     }
 
-    private static void filled(
-            StateStore store, String id, Symbol symbol, Side side, String price, String qty, String fee, Instant at) {
-        Order order = order(id, symbol, side, price, qty, qty, OrderStatus.FILLED, at);
-        store.recordOrderUpdate(order, List.of(fill(id, symbol, side, price, qty, fee, at)), null);
-    }
-
-    static Order order(
-            String id,
-            Symbol symbol,
-            Side side,
-            String price,
-            String qty,
-            String filled,
-            OrderStatus status,
-            Instant at) {
-        return new Order(
-                id,
-                "uuid-" + id,
-                "intent-" + id,
-                symbol,
-                side,
-                OrderType.LIMIT,
-                dec(price),
-                dec(qty),
-                dec(filled),
-                status,
-                null,
-                at,
-                at);
-    }
-
-    static Fill fill(String orderId, Symbol symbol, Side side, String price, String qty, String fee, Instant at) {
-        return new Fill("fill-" + orderId, orderId, symbol, side, dec(price), dec(qty), dec(fee), "KRW", at);
-    }
-
     private static BalanceSnapshot balances(Instant time, String krwFree, String krwLocked, String btc, String eth) {
         Map<String, Balance> balances = new LinkedHashMap<>();
         balances.put("KRW", new Balance("KRW", dec(krwFree), dec(krwLocked)));
         balances.put("BTC", new Balance("BTC", dec(btc), BigDecimal.ZERO));
         balances.put("ETH", new Balance("ETH", dec(eth), BigDecimal.ZERO));
         return new BalanceSnapshot(balances, time);
-    }
-
-    static BigDecimal dec(String text) {
-        return new BigDecimal(text);
     }
 }

@@ -3,7 +3,6 @@ package io.cointrader.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cointrader.core.Symbol;
 import io.cointrader.state.TickRecord;
 import io.cointrader.web.DashboardHarness.Answer;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The price and equity charts over {@link AccountStory}. */
 class ChartEndpointsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -37,7 +34,7 @@ class ChartEndpointsTest {
 
     @Test
     void priceChartIsTheStrategysViewOldestFirstWithTheFillsInItsSpan() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/charts/price?symbol=BTC/KRW&limit=3",
                 """
                 {"symbol": "BTC/KRW",
@@ -84,7 +81,7 @@ class ChartEndpointsTest {
 
     @Test
     void equityChartIsOldestFirst() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/charts/equity",
                 """
                 {"points": [{"time": "2024-02-29T23:00:00Z", "equity": 3500000.0},
@@ -94,11 +91,5 @@ class ChartEndpointsTest {
         JsonNode thinned = dashboard.get("/api/charts/equity?points=1").json().get("points");
         assertThat(thinned).hasSize(dashboard.store.equityHistory(1).size());
         assertThat(thinned.get(thinned.size() - 1).get("time").asText()).isEqualTo("2024-03-01T05:00:00Z");
-    }
-
-    private void assertJson(String path, String expected) throws IOException {
-        Answer answer = dashboard.get(path);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.json()).isEqualTo(JSON.readTree(expected));
     }
 }

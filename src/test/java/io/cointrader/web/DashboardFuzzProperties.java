@@ -109,6 +109,7 @@ class DashboardFuzzProperties {
                 store::saveSafetyEvent,
                 control,
                 settings,
+                new java.math.BigDecimal("5000"),
                 clock,
                 "0.1.0-fuzz"));
     }

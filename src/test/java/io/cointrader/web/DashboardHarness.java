@@ -1,5 +1,7 @@
 package io.cointrader.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cointrader.config.Settings;
@@ -9,6 +11,7 @@ import io.cointrader.state.SqliteStateStore;
 import io.cointrader.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -27,6 +30,8 @@ final class DashboardHarness implements AutoCloseable {
 
     static final Instant WALL_START = Instant.parse("2024-03-01T06:00:00Z");
     static final String VERSION = "0.1.0-test";
+    /** Upbit's minimum order total on the KRW market. */
+    static final BigDecimal DUST_BELOW = new BigDecimal("5000");
 
     final MutableClock clock = new MutableClock(WALL_START);
     final OpenGuard guard = new OpenGuard();
@@ -49,7 +54,17 @@ final class DashboardHarness implements AutoCloseable {
         store = SqliteStateStore.open(dir.resolve("state.db"));
         killSwitch = new KillSwitch(dir.resolve("RUN/kill_switch"), clock);
         server = DashboardServer.start(new DashboardSetup(
-                "127.0.0.1", 0, guard, store, killSwitch, store::saveSafetyEvent, control, settings, clock, VERSION));
+                "127.0.0.1",
+                0,
+                guard,
+                store,
+                killSwitch,
+                store::saveSafetyEvent,
+                control,
+                settings,
+                DUST_BELOW,
+                clock,
+                VERSION));
     }
 
     static DashboardHarness start(Path dir) {
@@ -62,6 +77,18 @@ final class DashboardHarness implements AutoCloseable {
 
     Answer get(String path) {
         return send(request(path).GET().build());
+    }
+
+    /** Asserts that GET {@code path} answers 200 with JSON equal to {@code expected}. */
+    void assertJson(String path, String expected) {
+        Answer answer = get(path);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+        try {
+            assertThat(answer.json()).as(path).isEqualTo(json.readTree(expected));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A POST with the CSRF token and a JSON body (none when null). */

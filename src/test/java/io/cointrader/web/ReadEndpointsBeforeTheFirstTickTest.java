@@ -3,8 +3,6 @@ package io.cointrader.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A new database: nothing is known yet, and every endpoint says so without failing. */
 class ReadEndpointsBeforeTheFirstTickTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -32,10 +28,10 @@ class ReadEndpointsBeforeTheFirstTickTest {
     }
 
     @Test
-    void everyValueIsUnknownOrEmpty() throws IOException {
-        assertJson("/api/balances", "{\"time\": null, \"balances\": []}");
-        assertJson("/api/positions", "{\"time\": null, \"positions\": []}");
-        assertJson(
+    void everyValueIsUnknownOrEmpty() {
+        dashboard.assertJson("/api/balances", "{\"time\": null, \"balances\": []}");
+        dashboard.assertJson("/api/positions", "{\"time\": null, \"positions\": []}");
+        dashboard.assertJson(
                 "/api/pnl",
                 """
                 {"currency": "KRW", "as_of": null, "day": null, "equity": null, "day_start_equity": null,
@@ -43,13 +39,13 @@ class ReadEndpointsBeforeTheFirstTickTest {
                  "inception_equity": null, "since_inception_pnl": null, "since_inception_pct": null,
                  "realized_pnl_total": null, "fees_total": null}
                 """);
-        assertJson("/api/orders", "{\"total\": 0, \"limit\": 50, \"offset\": 0, \"orders\": []}");
-        assertJson("/api/orders/open", "{\"orders\": []}");
-        assertJson("/api/safety-events", "{\"events\": []}");
-        assertJson("/api/decisions", "{\"decisions\": []}");
-        assertJson("/api/charts/price", "{\"symbol\": \"BTC/KRW\", \"points\": [], \"fills\": []}");
-        assertJson("/api/charts/equity", "{\"points\": []}");
-        assertJson("/api/audit", "{\"events\": []}");
+        dashboard.assertJson("/api/orders", "{\"total\": 0, \"limit\": 50, \"offset\": 0, \"orders\": []}");
+        dashboard.assertJson("/api/orders/open", "{\"orders\": []}");
+        dashboard.assertJson("/api/safety-events", "{\"events\": []}");
+        dashboard.assertJson("/api/decisions", "{\"decisions\": []}");
+        dashboard.assertJson("/api/charts/price", "{\"symbol\": \"BTC/KRW\", \"points\": [], \"fills\": []}");
+        dashboard.assertJson("/api/charts/equity", "{\"points\": []}");
+        dashboard.assertJson("/api/audit", "{\"events\": []}");
     }
 
     @Test
@@ -59,11 +55,5 @@ class ReadEndpointsBeforeTheFirstTickTest {
         assertThat(status.get("market_clock").isNull()).isTrue();
         assertThat(status.get("last_ticks")).isEmpty();
         assertThat(status.get("uptime_seconds").asLong()).isZero();
-    }
-
-    private void assertJson(String path, String expected) throws IOException {
-        DashboardHarness.Answer answer = dashboard.get(path);
-        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
-        assertThat(answer.json()).as(path).isEqualTo(JSON.readTree(expected));
     }
 }

@@ -43,7 +43,7 @@ class ReadEndpointsTest {
     void statusShowsConfigurationLoopKillSwitchAndTicks() throws IOException {
         dashboard.clock.advance(Duration.ofSeconds(12));
 
-        assertJson(
+        dashboard.assertJson(
                 "/api/status",
                 """
                 {"version": "0.1.0-test", "mode": "paper", "exchange": "replay",
@@ -99,34 +99,37 @@ class ReadEndpointsTest {
 
     @Test
     void balancesAreThoseOfTheNewestSnapshot() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/balances",
                 """
                 {"time": "2024-03-01T05:00:00Z", "balances": [
-                  {"currency": "BTC", "free": "0.005", "locked": "0", "total": "0.005"},
-                  {"currency": "ETH", "free": "0.5", "locked": "0", "total": "0.5"},
-                  {"currency": "KRW", "free": "1000000", "locked": "50000", "total": "1050000"}]}
+                  {"currency": "BTC", "free": "0.005", "locked": "0", "total": "0.005",
+                   "managed": "0.005", "external": "0", "external_value": "0"},
+                  {"currency": "ETH", "free": "0.5", "locked": "0", "total": "0.5",
+                   "managed": "0.5", "external": "0", "external_value": null},
+                  {"currency": "KRW", "free": "1000000", "locked": "50000", "total": "1050000",
+                   "managed": "1050000", "external": "0", "external_value": "0"}]}
                 """);
     }
 
     @Test
     void positionsAreValuedAtTheNewestTickOrElseTheirAveragePrice() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/positions",
                 """
                 {"time": "2024-03-01T05:00:00Z", "positions": [
                   {"symbol": "BTC/KRW", "quantity": "0.005", "average_price": "95047500", "price": "97000000",
                    "price_time": "2024-03-01T05:00:00Z", "value": "485000", "cost": "475237.5",
-                   "unrealized_pnl": "9762.5", "unrealized_pnl_pct": "2.05"},
+                   "unrealized_pnl": "9762.5", "unrealized_pnl_pct": "2.05", "dust": false},
                   {"symbol": "ETH/KRW", "quantity": "0.5", "average_price": "4002000", "price": "4002000",
                    "price_time": null, "value": "2001000", "cost": "2001000",
-                   "unrealized_pnl": "0", "unrealized_pnl_pct": "0.00"}]}
+                   "unrealized_pnl": "0", "unrealized_pnl_pct": "0.00", "dust": false}]}
                 """);
     }
 
     @Test
     void pnlOfAPaperAccountCountsFromItsInitialBalance() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/pnl",
                 """
                 {"currency": "KRW", "as_of": "2024-03-01T05:00:00Z", "day": "2024-03-01",
@@ -189,7 +192,7 @@ class ReadEndpointsTest {
 
     @Test
     void safetyEventsAreNewestFirst() throws IOException {
-        assertJson(
+        dashboard.assertJson(
                 "/api/safety-events?limit=2",
                 """
                 {"events": [
@@ -267,13 +270,6 @@ class ReadEndpointsTest {
                 .isEmpty();
         assertThat(dashboard.get("/api/charts/equity?points=2000").status()).isEqualTo(200);
         assertThat(dashboard.get("/api/charts/price?limit=2000").status()).isEqualTo(200);
-    }
-
-    private void assertJson(String path, String expected) throws IOException {
-        Answer answer = dashboard.get(path);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        assertThat(answer.json()).isEqualTo(JSON.readTree(expected));
     }
 
     private static List<String> ids(JsonNode orders) {

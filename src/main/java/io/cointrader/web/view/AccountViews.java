@@ -1,20 +1,12 @@
 package io.cointrader.web.view;
 
-import io.cointrader.core.Balance;
-import io.cointrader.core.Position;
-import io.cointrader.core.Symbol;
 import io.cointrader.state.AccountSnapshot;
 import io.cointrader.state.MetaKeys;
 import io.cointrader.state.StateStore;
-import io.cointrader.state.TickRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,33 +18,45 @@ public final class AccountViews {
 
     private final StateStore store;
     private final String quoteCurrency;
+    private final BigDecimal dustBelow;
 
-    public AccountViews(StateStore store, String quoteCurrency) {
+    /** @param dustBelow a position worth less than this is dust (the pair's minimum order total) */
+    public AccountViews(StateStore store, String quoteCurrency, BigDecimal dustBelow) {
         this.store = Objects.requireNonNull(store, "store");
         this.quoteCurrency = Objects.requireNonNull(quoteCurrency, "quoteCurrency");
+        this.dustBelow = Objects.requireNonNull(dustBelow, "dustBelow");
+    }
+
+    /** The newest account snapshot split into managed, external and dust; empty before the first tick. */
+    public Optional<AccountBreakdown> breakdown() {
+        return store.latestAccountSnapshot().map(this::breakdown);
+    }
+
+    /** {@code snapshot} split into managed, external and dust, valued at the newest ticks. */
+    public AccountBreakdown breakdown(AccountSnapshot snapshot) {
+        return AccountBreakdown.of(snapshot, store.lastTicks(), quoteCurrency, dustBelow);
     }
 
     public BalancesView balances() {
-        Optional<AccountSnapshot> snapshot = store.latestAccountSnapshot();
-        if (snapshot.isEmpty()) {
+        Optional<AccountBreakdown> account = breakdown();
+        if (account.isEmpty()) {
             return new BalancesView(null, List.of());
         }
-        List<BalancesView.Row> rows = snapshot.get().balances().balances().values().stream()
-                .sorted(Comparator.comparing(Balance::currency))
-                .map(b -> new BalancesView.Row(
-                        b.currency(), Decimals.plain(b.free()), Decimals.plain(b.locked()), Decimals.plain(b.total())))
+        List<BalancesView.Row> rows = account.get().currencies().stream()
+                .map(AccountViews::balanceRow)
                 .toList();
-        return new BalancesView(snapshot.get().time(), rows);
+        return new BalancesView(account.get().snapshot().time(), rows);
     }
 
     public PositionsView positions() {
-        Optional<AccountSnapshot> snapshot = store.latestAccountSnapshot();
-        if (snapshot.isEmpty()) {
+        Optional<AccountBreakdown> account = breakdown();
+        if (account.isEmpty()) {
             return new PositionsView(null, List.of());
         }
-        List<PositionsView.Row> rows =
-                valued(snapshot.get()).stream().map(Valued::row).toList();
-        return new PositionsView(snapshot.get().time(), rows);
+        List<PositionsView.Row> rows = account.get().positions().stream()
+                .map(AccountViews::positionRow)
+                .toList();
+        return new PositionsView(account.get().snapshot().time(), rows);
     }
 
     /**
@@ -62,29 +66,28 @@ public final class AccountViews {
      *     (else the first recorded day-start equity)
      */
     public PnlView pnl(boolean paper) {
-        Optional<AccountSnapshot> latest = store.latestAccountSnapshot();
+        Optional<AccountBreakdown> latest = breakdown();
         if (latest.isEmpty()) {
             return PnlView.unknown(quoteCurrency);
         }
-        AccountSnapshot snapshot = latest.get();
-        LocalDate day = LocalDate.ofInstant(snapshot.time(), ZoneOffset.UTC);
+        AccountSnapshot snapshot = latest.get().snapshot();
+        DayPnl today = DayPnl.of(store, snapshot);
         BigDecimal equity = snapshot.equity();
-        BigDecimal dayStart = store.dayStartEquity(day).orElse(null);
-        BigDecimal todayPnl = dayStart == null ? null : equity.subtract(dayStart);
         BigDecimal inception = inceptionEquity(paper);
         BigDecimal sinceInception = inception == null ? null : equity.subtract(inception);
-        BigDecimal unrealized =
-                valued(snapshot).stream().map(Valued::unrealized).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal unrealized = latest.get().positions().stream()
+                .map(ValuedPosition::unrealized)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         RealizedPnl realized = RealizedPnl.over(store.allFills());
-        Instant dayStartTime = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayStartTime = today.day().atStartOfDay(ZoneOffset.UTC).toInstant();
         return new PnlView(
                 quoteCurrency,
                 snapshot.time(),
-                day,
+                today.day(),
                 Decimals.plain(equity),
-                Decimals.plain(dayStart),
-                Decimals.plain(todayPnl),
-                Decimals.percent(todayPnl, dayStart),
+                Decimals.plain(today.dayStart()),
+                Decimals.plain(today.amount()),
+                today.percent(),
                 Decimals.plain(realized.since(dayStartTime)),
                 Decimals.plain(unrealized),
                 Decimals.plain(inception),
@@ -105,18 +108,6 @@ public final class AccountViews {
         return store.firstDayStartEquity().orElse(null);
     }
 
-    private List<Valued> valued(AccountSnapshot snapshot) {
-        Map<Symbol, TickRecord> ticks = new HashMap<>();
-        for (TickRecord tick : store.lastTicks()) {
-            ticks.put(tick.symbol(), tick);
-        }
-        return snapshot.positions().stream()
-                .filter(Position::isOpen)
-                .sorted(Comparator.comparing(p -> p.symbol().toString()))
-                .map(p -> Valued.of(p, ticks.get(p.symbol())))
-                .toList();
-    }
-
     private static Optional<BigDecimal> decimal(String text) {
         try {
             return Optional.of(new BigDecimal(text.trim()));
@@ -125,39 +116,28 @@ public final class AccountViews {
         }
     }
 
-    /** A position and the price it is valued at. */
-    private record Valued(Position position, BigDecimal price, Instant priceTime) {
+    private static BalancesView.Row balanceRow(CurrencyHolding h) {
+        return new BalancesView.Row(
+                h.currency(),
+                Decimals.plain(h.balance().free()),
+                Decimals.plain(h.balance().locked()),
+                Decimals.plain(h.balance().total()),
+                Decimals.plain(h.managed()),
+                Decimals.plain(h.external()),
+                Decimals.plain(h.externalValue()));
+    }
 
-        static Valued of(Position position, TickRecord tick) {
-            if (tick == null || tick.price() == null) {
-                return new Valued(position, position.averagePrice(), null);
-            }
-            return new Valued(position, tick.price(), tick.time());
-        }
-
-        BigDecimal value() {
-            return position.valueAt(price);
-        }
-
-        BigDecimal cost() {
-            return position.valueAt(position.averagePrice());
-        }
-
-        BigDecimal unrealized() {
-            return value().subtract(cost());
-        }
-
-        PositionsView.Row row() {
-            return new PositionsView.Row(
-                    position.symbol(),
-                    Decimals.plain(position.quantity()),
-                    Decimals.plain(position.averagePrice()),
-                    Decimals.plain(price),
-                    priceTime,
-                    Decimals.plain(value()),
-                    Decimals.plain(cost()),
-                    Decimals.plain(unrealized()),
-                    Decimals.percent(unrealized(), cost()));
-        }
+    private static PositionsView.Row positionRow(ValuedPosition p) {
+        return new PositionsView.Row(
+                p.position().symbol(),
+                Decimals.plain(p.position().quantity()),
+                Decimals.plain(p.position().averagePrice()),
+                Decimals.plain(p.price()),
+                p.priceTime(),
+                Decimals.plain(p.value()),
+                Decimals.plain(p.cost()),
+                Decimals.plain(p.unrealized()),
+                p.unrealizedPct(),
+                p.dust());
     }
 }

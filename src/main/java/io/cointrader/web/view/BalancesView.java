@@ -10,6 +10,17 @@ public record BalancesView(Instant time, List<Row> balances) {
         balances = List.copyOf(balances);
     }
 
-    /** One currency. */
-    public record Row(String currency, String free, String locked, String total) {}
+    /**
+     * One currency: what the account holds ({@code total = free + locked}), the part of it the trader
+     * manages and the part it does not ({@code managed + external = total}), and what the external part is
+     * worth at the newest tick ({@code externalValue}, null when the currency has no price).
+     */
+    public record Row(
+            String currency,
+            String free,
+            String locked,
+            String total,
+            String managed,
+            String external,
+            String externalValue) {}
 }

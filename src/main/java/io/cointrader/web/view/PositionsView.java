@@ -4,14 +4,20 @@ import io.cointrader.core.Symbol;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/positions}: the open positions of the newest snapshot, valued at the newest tick. */
+/**
+ * {@code GET /api/positions}: the trader's open positions of the newest snapshot, valued at the newest
+ * tick; dust is listed too, marked.
+ */
 public record PositionsView(Instant time, List<Row> positions) {
 
     public PositionsView {
         positions = List.copyOf(positions);
     }
 
-    /** One position; {@code priceTime} is null when the price is the average price (no tick yet). */
+    /**
+     * One position; {@code priceTime} is null when the price is the average price (no tick yet); {@code
+     * dust} when it is worth less than the pair's minimum order (never sold, no position for new buys).
+     */
     public record Row(
             Symbol symbol,
             String quantity,
@@ -21,5 +27,6 @@ public record PositionsView(Instant time, List<Row> positions) {
             String value,
             String cost,
             String unrealizedPnl,
-            String unrealizedPnlPct) {}
+            String unrealizedPnlPct,
+            boolean dust) {}
 }
