@@ -58,7 +58,7 @@ final class Application implements TraderApp {
 
     @Override
     public int run(Invocation invocation, boolean once) {
-        return guarded(invocation, (settings, redactor) -> {
+        return following(invocation, DatabaseAccount.Follow.EXCHANGE, (settings, redactor) -> {
             Optional<LiveAccess> live = Optional.empty();
             if (settings.mode() == TradingMode.LIVE) {
                 // both steps of the gate pass before anything that can trade is built
@@ -71,14 +71,16 @@ final class Application implements TraderApp {
 
     @Override
     public int kill(Invocation invocation, String reason, boolean closePositions) {
-        return guarded(invocation, (settings, redactor) -> new KillCommand(settings, redactor, invocation)
+        return following(invocation, DatabaseAccount.Follow.EXCHANGE_AND_MODE, (settings, redactor) -> new KillCommand(
+                        settings, redactor, invocation)
                 .kill(reason, closePositions));
     }
 
     @Override
     public int release(Invocation invocation, String reason) {
-        return guarded(
-                invocation, (settings, redactor) -> new KillCommand(settings, redactor, invocation).release(reason));
+        return following(invocation, DatabaseAccount.Follow.EXCHANGE_AND_MODE, (settings, redactor) -> new KillCommand(
+                        settings, redactor, invocation)
+                .release(reason));
     }
 
     @Override
@@ -116,8 +118,9 @@ final class Application implements TraderApp {
 
     @Override
     public int status(Invocation invocation) {
-        return guarded(
+        return following(
                 invocation,
+                DatabaseAccount.Follow.EXCHANGE_AND_MODE,
                 (settings, redactor) -> new StatusCommand(settings, invocation, java.time.Clock.systemUTC()).print());
     }
 
@@ -130,16 +133,39 @@ final class Application implements TraderApp {
 
     @Override
     public int web(Invocation invocation, String host, int port) {
-        return guarded(invocation, (settings, redactor) -> new WebCommand(
-                        settings, redactor, mode -> settingsFor(invocation, mode), invocation)
+        return following(invocation, DatabaseAccount.Follow.EXCHANGE_AND_MODE, (settings, redactor) -> new WebCommand(
+                        settings, redactor, mode -> settingsFor(invocation, mode, settings), invocation)
                 .serve(host, port));
     }
 
-    /** The settings of this invocation with TRADING_MODE set to {@code mode} (for the dashboard's start). */
-    private Settings settingsFor(Invocation invocation, io.cointrader.config.TradingMode mode) {
+    /**
+     * The settings of this invocation with TRADING_MODE set to {@code mode} (for the dashboard's start),
+     * on the exchange the dashboard serves.
+     */
+    private Settings settingsFor(Invocation invocation, io.cointrader.config.TradingMode mode, Settings served) {
         Map<String, String> overrides = new java.util.HashMap<>(invocation.overrides());
         overrides.put("TRADING_MODE", mode.name().toLowerCase(java.util.Locale.ROOT));
+        overrides.putIfAbsent("EXCHANGE", served.exchange().name().toLowerCase(java.util.Locale.ROOT));
         return SettingsLoader.load(overrides, environment, workingDir).settings();
+    }
+
+    /**
+     * As {@link #guarded}, with the exchange (and, for {@code follow}, the mode) of an existing database
+     * when the user did not choose them: the command works on that account, and a line says so.
+     */
+    private int following(Invocation invocation, DatabaseAccount.Follow follow, Action action) {
+        return guardedLoaded(invocation, (loaded, redactor) -> {
+            Map<String, String> followed = DatabaseAccount.overrides(loaded, follow);
+            if (followed.isEmpty()) {
+                return action.run(loaded.settings(), redactor);
+            }
+            invocation.err().println("note: " + DatabaseAccount.notice(loaded.settings(), followed));
+            Map<String, String> overrides = new java.util.HashMap<>(invocation.overrides());
+            overrides.putAll(followed);
+            Settings settings =
+                    SettingsLoader.load(overrides, environment, workingDir).settings();
+            return action.run(settings, SystemBuilder.startLogging(settings));
+        });
     }
 
     private int guarded(Invocation invocation, Action action) {

@@ -47,7 +47,13 @@ public final class SettingsLoader {
         warnIfSecretsReadableByOthers(dotEnvFile, dotEnv, warnings);
         SettingSources sources = SettingSources.of(overrides, environment, dotEnv, warnings);
         Settings settings = build(new SettingReader(sources, dir, warnings), warnings);
-        return new ConfigResult(settings, warnings);
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (Variable v : Variable.values()) {
+            if (sources.lookup(v).filter(raw -> !raw.isBlank()).isPresent()) {
+                given.add(v.name());
+            }
+        }
+        return new ConfigResult(settings, warnings, given);
     }
 
     /** Every setting at its default, relative paths from the current directory; reads nothing. */

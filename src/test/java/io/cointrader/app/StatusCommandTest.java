@@ -205,10 +205,10 @@ class StatusCommandTest {
     }
 
     @Test
-    void aLiveDatabaseAskedForInPaperModeIsAOneLineUserError() throws Exception {
+    void aLiveDatabaseAskedForExplicitlyInPaperModeIsAOneLineUserError() throws Exception {
         tell(LiveAccountStory::tell);
 
-        Cli result = cli("status");
+        Cli result = cli("status", "--mode", "paper");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.errLines()).hasSize(1);
@@ -219,10 +219,23 @@ class StatusCommandTest {
     }
 
     @Test
-    void aDatabaseOfAnotherExchangeIsAOneLineUserError() throws Exception {
-        tell(StatusCommandTest::paperAccount);
+    void withoutAModeStatusFollowsTheLiveDatabaseAndSaysSo() throws Exception {
+        tell(LiveAccountStory::tell);
 
         Cli result = cli("status");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("note: following the account in", "TRADING_MODE=live");
+        assertThat(result.out())
+                .contains("live account on upbit", "not managed by the trader")
+                .doesNotContain("paper account");
+    }
+
+    @Test
+    void aDatabaseOfAnotherExchangeGivenExplicitlyIsAOneLineUserError() throws Exception {
+        tell(StatusCommandTest::paperAccount);
+
+        Cli result = cli("status", "--exchange", "upbit");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.errLines()).hasSize(1);

@@ -124,24 +124,22 @@ class TraderCliIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).as("the bundled replay ends holding positions").contains("holding ");
 
-        TraderProcess.Result wrongSource = trader().run("kill", "--close-positions", "--reason", "drill");
-        assertThat(wrongSource.exitCode())
-                .as("the account trades on replay, not upbit")
+        TraderProcess.Result otherSource =
+                trader().run("kill", "--close-positions", "--exchange", "upbit", "--reason", "drill");
+        assertThat(otherSource.exitCode())
+                .as("the account trades on replay; an explicit other exchange is refused")
                 .isEqualTo(2);
-        assertThat(wrongSource.err()).contains("--exchange replay");
+        assertThat(otherSource.errLines()).hasSize(1);
+        assertThat(otherSource.err()).contains("--exchange replay");
 
-        TraderProcess.Result kill =
-                trader().run("kill", "--close-positions", "--exchange", "replay", "--reason", "drill");
+        TraderProcess.Result kill = trader().run("kill", "--close-positions", "--reason", "drill");
 
         assertThat(kill.exitCode()).as(kill.err()).isZero();
+        assertThat(kill.err()).contains("note: following the account in data/coin_trader.db, EXCHANGE=replay");
         assertThat(kill.out()).contains("Kill switch ACTIVE", "sell BTC/KRW", "-> filled");
-        TraderProcess.Result wrongStatus = trader().run("status");
-        assertThat(wrongStatus.exitCode())
-                .as("status knows the account's exchange too")
-                .isEqualTo(2);
-        assertThat(wrongStatus.errLines()).hasSize(1);
-        TraderProcess.Result status = trader().run("status", "--exchange", "replay");
+        TraderProcess.Result status = trader().run("status");
         assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.err()).contains("EXCHANGE=replay");
         assertThat(status.out())
                 .contains("kill switch: ACTIVE (drill)")
                 .contains("the trader's positions (what its own buys hold; value at the last price):\n  none");
