@@ -34,6 +34,12 @@ final class KillCommand {
     }
 
     int kill(String reason, boolean closePositions) throws Exception {
+        if (closePositions && java.nio.file.Files.isRegularFile(settings.storage().dbPath())) {
+            // a close of another account's positions is refused before anything is switched
+            try (StateStore store = SystemBuilder.openStore(settings)) {
+                SystemBuilder.checkAccount(settings, store);
+            }
+        }
         KillSwitch killSwitch = new KillSwitch(settings.safety().killSwitchFile(), Clock.systemUTC());
         killSwitch.activate(reason, "cli");
         audit(
