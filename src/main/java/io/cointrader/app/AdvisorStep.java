@@ -2,54 +2,64 @@ package io.cointrader.app;
 
 import io.cointrader.core.Candle;
 import io.cointrader.core.MarketData;
+import io.cointrader.core.Position;
 import io.cointrader.core.Signal;
 import io.cointrader.execution.AccountState;
 import io.cointrader.llm.Advisor;
-import io.cointrader.state.StateStore;
+import io.cointrader.llm.AdvisorQueue;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 9 of the tick: asks the optional advisor and records its advice as a decision event. The advice
- * is never returned to the caller, so it cannot change what is ordered; every failure is one warning
- * and the tick goes on; every call is bounded by {@code timeout}.
+ * Step 9 of the tick: hands the optional advisor a question about the symbol and the candle the signal
+ * was computed from, and returns at once. The question is asked off the tick ({@link AdvisorQueue});
+ * the advice is recorded when it arrives ({@link AdviceRecorder}) and is never returned to the caller,
+ * so it can neither change what is ordered nor hold it up.
  */
 final class AdvisorStep implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorStep.class);
-    private static final Logger DECISIONS = LoggerFactory.getLogger("cointrader.decisions");
+    private static final int RECENT_CLOSES = 24;
 
-    private final Optional<Advisor> advisor;
-    private final StateStore store;
+    private final Optional<AdvisorQueue> queue;
     private final Clock clock;
-    private final Duration timeout;
-    private final ExecutorService executor;
 
-    AdvisorStep(Optional<Advisor> advisor, StateStore store, Clock clock, Duration timeout, ExecutorService executor) {
-        this.advisor = advisor;
-        this.store = store;
+    /** @param clock the trading clock: a question's asked-at time */
+    AdvisorStep(Optional<AdvisorQueue> queue, Clock clock) {
+        this.queue = queue;
         this.clock = clock;
-        this.timeout = timeout;
-        this.executor = executor;
     }
 
-    static AdvisorStep none(StateStore store, Clock clock) {
-        return new AdvisorStep(Optional.empty(), store, clock, Duration.ZERO, null);
+    static AdvisorStep none() {
+        return new AdvisorStep(Optional.empty(), Clock.systemUTC());
     }
 
+    /** @param candles ascending; the newest is the candle the advice is about */
     void advise(Signal signal, MarketData market, AccountState account, List<Candle> candles) {
-        if (advisor.isEmpty()) {
+        if (queue.isEmpty()) {
             return;
         }
+        if (candles.isEmpty()) {
+            LOG.debug("advisor not asked for {}: no candle to ask about", signal.symbol());
+            return;
+        }
+        Instant candleTime = candles.get(candles.size() - 1).openTime();
+        queue.get()
+                .ask(new Advisor.Question(
+                        signal.symbol().toString(),
+                        candleTime,
+                        clock.instant(),
+                        context(signal, market, account, candles)));
+    }
+
+    private static Map<String, Object> context(
+            Signal signal, MarketData market, AccountState account, List<Candle> candles) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("price", market.price().toPlainString());
         context.put(
@@ -60,7 +70,7 @@ final class AdvisorStep implements AutoCloseable {
         context.put("indicators", signal.indicators());
         context.put("equity", account.totalEquity().toPlainString());
         context.put("positions_held", account.positions().size());
-        io.cointrader.core.Position held = account.positions().get(signal.symbol());
+        Position held = account.positions().get(signal.symbol());
         context.put(
                 "position",
                 held == null
@@ -80,50 +90,20 @@ final class AdvisorStep implements AutoCloseable {
         context.put(
                 "recent_closes",
                 candles.stream()
-                        .skip(Math.max(0, candles.size() - 24))
+                        .skip(Math.max(0, candles.size() - RECENT_CLOSES))
                         .map(c -> c.close().toPlainString())
                         .toList());
-        Future<Optional<Advisor.Advice>> call =
-                executor.submit(() -> advisor.get().advise(signal.symbol().toString(), context));
-        try {
-            call.get(timeout.toMillis(), TimeUnit.MILLISECONDS).ifPresent(advice -> record(signal, advice));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            call.cancel(true);
-            LOG.warn(
-                    "advisor gave no advice for {}: {}",
-                    signal.symbol(),
-                    e.getClass().getSimpleName());
-        }
+        return context;
     }
 
-    private void record(Signal signal, Advisor.Advice advice) {
-        Map<String, Object> details = Map.of(
-                "confidence", advice.confidence(), "risk_notes", advice.riskNotes() == null ? "" : advice.riskNotes());
-        store.saveDecisionEvent(
-                "llm_advice",
-                signal.symbol().toString(),
-                advice.action(),
-                advice.reasoning(),
-                details,
-                clock.instant());
-        DECISIONS
-                .atInfo()
-                .addKeyValue("event", "llm_advice")
-                .addKeyValue("symbol", signal.symbol().toString())
-                .addKeyValue("action", advice.action())
-                .addKeyValue("confidence", advice.confidence())
-                .addKeyValue("reasoning", advice.reasoning())
-                .addKeyValue("risk_notes", advice.riskNotes())
-                .log("llm advice {} {}", advice.action(), signal.symbol());
+    /** Lets the questions handed over be answered, for at most {@code max}. */
+    void drain(java.time.Duration max) {
+        queue.ifPresent(q -> q.drain(max));
     }
 
+    /** Stops asking at once: a call in flight is abandoned, not awaited. */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        queue.ifPresent(AdvisorQueue::close);
     }
 }

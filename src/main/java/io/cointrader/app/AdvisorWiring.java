@@ -3,6 +3,7 @@ package io.cointrader.app;
 import io.cointrader.config.ConfigException;
 import io.cointrader.config.LlmSettings;
 import io.cointrader.config.Settings;
+import io.cointrader.llm.BackgroundAdvisor;
 import io.cointrader.llm.LlmAdvisor;
 import io.cointrader.llm.LlmClient;
 import io.cointrader.llm.LlmClients;
@@ -20,42 +21,41 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * Builds the optional LLM advisor from the settings: the API-key client (OpenAI or Anthropic) or the
- * Codex client of a ChatGPT login. The advisor's step never reaches the order path; when it cannot
- * be built, the run goes on without advice and says so once.
+ * Codex client of a ChatGPT login, asked on a background thread. The advisor's step never reaches the
+ * order path; when it cannot be built, the run goes on without advice and says so once.
+ *
+ * <p>Two clocks: the trading clock stamps questions and recorded advice, and so decides which day of
+ * the budget a call counts against (on replay, the simulated day); real time bounds the calls and
+ * paces the pauses after failures, because those are about a real server.
  */
 final class AdvisorWiring {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Room for the executor hand-off on top of the advisor's own deadline. */
-    private static final Duration MARGIN = Duration.ofSeconds(2);
 
     private AdvisorWiring() {}
 
     /** The advisor step of a tick; {@link AdvisorStep#none} when the advisor is off or unavailable. */
     static AdvisorStep step(Settings settings, StateStore store, Clock tradingClock, Consumer<String> notice) {
-        LlmSettings llm = settings.llm();
+        return advisor(settings.llm(), notice)
+                .map(advisor -> new AdvisorStep(
+                        Optional.of(BackgroundAdvisor.start(
+                                advisor,
+                                new AdviceRecorder(store, tradingClock),
+                                settings.symbols().size())),
+                        tradingClock))
+                .orElseGet(AdvisorStep::none);
+    }
+
+    /** The advisor the settings ask for; empty when it is off or cannot be built (said through notice). */
+    static Optional<LlmAdvisor> advisor(LlmSettings llm, Consumer<String> notice) {
         if (!llm.enabled()) {
-            return AdvisorStep.none(store, tradingClock);
+            return Optional.empty();
         }
-        Optional<LlmClient> client = client(llm, notice);
-        if (client.isEmpty()) {
-            return AdvisorStep.none(store, tradingClock);
-        }
-        // budgets and the skip rule count real calls and real days, also on the replay exchange
-        LlmAdvisor advisor = LlmAdvisor.fromSettings(llm, client.get(), Clock.systemUTC());
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "llm-advisor");
-            t.setDaemon(true);
-            return t;
-        });
-        return new AdvisorStep(
-                Optional.of(advisor), store, tradingClock, llm.timeout().plus(MARGIN), executor);
+        return client(llm, notice).map(client -> LlmAdvisor.fromSettings(llm, client, Clock.systemUTC()));
     }
 
     /**

@@ -563,7 +563,7 @@ final class Backtester {
                 anomalies,
                 breaker,
                 safety,
-                AdvisorStep.none(store, clock),
+                AdvisorStep.none(),
                 new EntryBlock(),
                 timeouts,
                 exits,

@@ -34,7 +34,8 @@ final class KillCommand {
     }
 
     int kill(String reason, boolean closePositions) throws Exception {
-        if (closePositions && java.nio.file.Files.isRegularFile(settings.storage().dbPath())) {
+        if (closePositions
+                && java.nio.file.Files.isRegularFile(settings.storage().dbPath())) {
             // a close of another account's positions is refused before anything is switched
             try (StateStore store = SystemBuilder.openStore(settings)) {
                 SystemBuilder.checkAccount(settings, store);

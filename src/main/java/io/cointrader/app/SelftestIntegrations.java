@@ -3,21 +3,31 @@ package io.cointrader.app;
 import io.cointrader.app.SelfTest.Check;
 import io.cointrader.app.SelfTest.Status;
 import io.cointrader.config.Settings;
+import io.cointrader.llm.AdviceParser;
+import io.cointrader.llm.AdvicePrompt;
 import io.cointrader.llm.LlmClient;
 import io.cointrader.llm.LlmException;
 import io.cointrader.llm.LlmReply;
-import io.cointrader.llm.LlmRequest;
 import io.cointrader.logging.Redactor;
 import io.cointrader.notify.LogNotifier;
 import io.cointrader.notify.SlackCheck;
 import io.cointrader.notify.SlackNotifier;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The self-test's checks of the optional outside services: the LLM advisor and Slack. */
 final class SelftestIntegrations {
+
+    static final String LLM = "llm advisor";
+
+    /** A calm market to ask about: the answer should be HOLD, and in the advice format. */
+    private static final Map<String, Object> PING =
+            Map.of("price", "100000000", "signal", "HOLD", "note", "connectivity check by trader selftest");
 
     private SelftestIntegrations() {}
 
@@ -27,36 +37,49 @@ final class SelftestIntegrations {
 
     private static Check llm(Settings settings) {
         if (!settings.llm().enabled()) {
-            return Check.skip("llm advisor", "LLM_ENABLED=false");
+            return Check.skip(LLM, "LLM_ENABLED=false");
         }
         List<String> notes = new ArrayList<>();
         Optional<LlmClient> client = AdvisorWiring.client(settings.llm(), notes::add);
         if (client.isEmpty()) {
             return new Check(
-                    "llm advisor",
-                    Status.WARN,
-                    String.join("; ", notes),
-                    "trading works without it; fix LLM_* to get advice");
+                    LLM, Status.WARN, String.join("; ", notes), "trading works without it; fix LLM_* to get advice");
         }
-        Clock clock = Clock.systemUTC();
-        java.time.Instant start = clock.instant();
+        return ask(client.get(), Clock.systemUTC());
+    }
+
+    /**
+     * One question as the advisor asks it, judged as the advisor judges the answer. A failure is a
+     * warning, as is an advisor that cannot be built: trading works without advice.
+     */
+    private static Check ask(LlmClient client, Clock clock) {
+        Instant start = clock.instant();
+        LlmReply reply;
         try {
-            LlmReply reply = client.get()
-                    .complete(new LlmRequest(
-                            "You check connectivity. Answer with the JSON object {\"ok\": true} and nothing else.",
-                            "ping",
-                            200));
-            long millis = java.time.Duration.between(start, clock.instant()).toMillis();
-            return Check.pass(
-                    "llm advisor",
-                    client.get().describe() + " answered in " + millis + " ms (" + reply.totalTokens() + " tokens)");
+            reply = client.complete(AdvicePrompt.forContext("BTC/KRW", PING));
         } catch (LlmException e) {
-            return new Check(
-                    "llm advisor",
-                    Status.WARN,
-                    client.get().describe() + ": " + e.kind() + " " + e.getMessage(),
-                    "trading works without it; check the key, the plan or the network");
+            String hint = e.kind() == LlmException.Kind.UNREACHABLE
+                    ? "trading works without it; check the LLM base URL and that the server is up"
+                    : "trading works without it; check the key, the plan or the network";
+            return new Check(LLM, Status.WARN, client.describe() + ": " + e.kind() + " " + e.getMessage(), hint);
         }
+        long millis = Duration.between(start, clock.instant()).toMillis();
+        String answered = client.describe() + " answered in " + millis + " ms";
+        if (reply.truncated()) {
+            return new Check(
+                    LLM,
+                    Status.WARN,
+                    answered + ", but the answer was cut off at the output limit",
+                    "the advisor discards such answers; choose a model that answers briefly (LLM_MODEL)");
+        }
+        if (AdviceParser.parse(reply.text()).isEmpty()) {
+            return new Check(
+                    LLM,
+                    Status.WARN,
+                    answered + ", but not with valid advice (" + reply.text().length() + " chars)",
+                    "the advisor discards such answers; check LLM_MODEL and that the base URL is the model's API");
+        }
+        return Check.pass(LLM, answered + " with valid advice (" + reply.totalTokens() + " tokens)");
     }
 
     private static Check slack(Settings settings, boolean notify) {

@@ -66,6 +66,10 @@ final class TradingSession {
                 passTimes);
         audit(system, "run_started", Map.of("once", once));
         long passes = loop.run(once);
+        if (!stop.requested()) {
+            // a run that ended on its own (replay data used up, --once) lets the last advice arrive
+            system.parts().advisor().drain(settings.llm().timeout());
+        }
         audit(
                 system,
                 "run_stopped",

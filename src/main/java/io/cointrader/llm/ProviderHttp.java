@@ -62,11 +62,7 @@ final class ProviderHttp {
             throw new LlmException(
                     LlmException.Kind.TIMEOUT, provider + ": no answer within " + timeout.toMillis() + " ms", null, e);
         } catch (IOException e) {
-            throw new LlmException(
-                    LlmException.Kind.TIMEOUT,
-                    provider + ": connection failed (" + e.getClass().getSimpleName() + ")",
-                    null,
-                    e);
+            throw LlmException.transport(provider, built.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException(LlmException.Kind.TIMEOUT, provider + ": interrupted while waiting");

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.cointrader.config.Settings;
 import io.cointrader.config.SettingsLoader;
 import io.cointrader.core.Order;
+import io.cointrader.llm.Advisor;
+import io.cointrader.llm.AdvisorQueue;
 import io.cointrader.logging.Redactor;
 import io.cointrader.state.StateStore;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitraries;
@@ -38,6 +41,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Whatever the language model answers, the orders of a paper run are exactly those of the same run
  * without the advisor: the advice is recorded, never acted on. The model is a real HTTP server on
  * loopback speaking the OpenAI protocol; each try replays four days of bundled history.
+ *
+ * <p>The production advisor asks off the trading thread, so how many answers arrive during a run
+ * depends on timing. The property therefore asks on the trading thread itself ({@link Mode#INLINE}):
+ * every answer arrives, and is recorded, in the middle of its tick, before the tick's orders, which is
+ * the hardest case for the rule. One example runs the production wiring as built.
  */
 class AdvisorNeverTradesProperties {
 
@@ -69,7 +77,7 @@ class AdvisorNeverTradesProperties {
             }
         });
         llm.start();
-        withoutAdvisor = run(false).orders();
+        withoutAdvisor = run(Mode.NONE).orders();
     }
 
     @AfterContainer
@@ -81,8 +89,11 @@ class AdvisorNeverTradesProperties {
     void noReplyOfTheModelChangesWhatIsOrdered(@ForAll("replies") String reply) {
         REPLY.set(reply);
 
-        Run advised = run(true);
+        int before = CALLS.get();
 
+        Run advised = run(Mode.INLINE);
+
+        assertThat(CALLS.get() - before).as("the model was asked").isPositive();
         assertThat(withoutAdvisor).isNotEmpty();
         assertThat(advised.orders()).isEqualTo(withoutAdvisor);
     }
@@ -93,11 +104,28 @@ class AdvisorNeverTradesProperties {
                 + "\"risk_notes\":\"none\"}");
         int before = CALLS.get();
 
-        Run advised = run(true);
+        Run advised = run(Mode.INLINE);
 
         assertThat(CALLS.get() - before).isPositive();
-        assertThat(advised.advice()).isPositive();
+        assertThat(advised.advice()).isEqualTo(CALLS.get() - before);
         assertThat(advised.orders()).isEqualTo(withoutAdvisor);
+    }
+
+    @Example
+    void theAdvisorAsWiredForARunAsksOffTheTickAndChangesNothing() {
+        REPLY.set("{\"action\":\"BUY_CONSIDER\",\"confidence\":1,\"reasoning\":\"buy it all\","
+                + "\"risk_notes\":\"none\"}");
+
+        Run advised = run(Mode.BACKGROUND);
+
+        assertThat(advised.orders()).isEqualTo(withoutAdvisor);
+    }
+
+    /** Without the advisor, with it asked on the trading thread, or as a run wires it. */
+    enum Mode {
+        NONE,
+        INLINE,
+        BACKGROUND
     }
 
     @Provide
@@ -119,7 +147,7 @@ class AdvisorNeverTradesProperties {
 
     record Run(List<String> orders, int advice) {}
 
-    private static Run run(boolean advisor) {
+    private static Run run(Mode mode) {
         Path dir;
         try {
             dir = Files.createTempDirectory("advisor-run");
@@ -131,7 +159,7 @@ class AdvisorNeverTradesProperties {
         env.put("DB_PATH", dir.resolve("t.db").toString());
         env.put("KILL_SWITCH_FILE", dir.resolve("kill").toString());
         env.put("LOG_DIR", dir.resolve("logs").toString());
-        if (advisor) {
+        if (mode != Mode.NONE) {
             env.put("LLM_ENABLED", "true");
             env.put("LLM_API_KEY", "sk-test-property-0000000000000000");
             env.put(
@@ -140,7 +168,8 @@ class AdvisorNeverTradesProperties {
             env.put("LLM_MIN_PRICE_MOVE_PCT", "0");
         }
         Settings settings = SettingsLoader.load(Map.of(), env, dir).settings();
-        try (TradingSystem system = SystemBuilder.build(settings, Redactor.withSecrets(List.of()), line -> {})) {
+        TradingSystem built = SystemBuilder.build(settings, Redactor.withSecrets(List.of()), line -> {});
+        try (TradingSystem system = mode == Mode.INLINE ? askingOnTheTradingThread(built) : built) {
             new TradingSession(settings, new PrintWriter(new StringWriter()), false)
                     .trade(system, new StopSignal(), false);
             StateStore store = system.parts().store();
@@ -154,11 +183,61 @@ class AdvisorNeverTradesProperties {
             }
             Collections.reverse(orders);
             return new Run(
-                    orders, store.recentDecisions("llm_advice", null, 10_000).size());
+                    orders,
+                    store.recentDecisions(AdviceRecorder.KIND, null, 10_000).size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The system as built, with the advisor asked on the caller's thread instead of its own. */
+    private static TradingSystem askingOnTheTradingThread(TradingSystem built) {
+        built.parts().advisor().close();
+        Advisor advisor =
+                AdvisorWiring.advisor(built.settings().llm(), line -> {}).orElseThrow();
+        AdviceRecorder recorder =
+                new AdviceRecorder(built.parts().store(), built.parts().clock());
+        AdvisorQueue inline = new AdvisorQueue() {
+            @Override
+            public void ask(Advisor.Question question) {
+                advisor.advise(question).ifPresent(advice -> recorder.accept(question, advice));
+            }
+
+            @Override
+            public void close() {
+                advisor.close();
+            }
+        };
+        TradingParts p = built.parts();
+        TradingParts parts = new TradingParts(
+                p.exchange(),
+                p.strategy(),
+                p.engine(),
+                p.reconciler(),
+                p.broker(),
+                p.store(),
+                p.killSwitch(),
+                p.anomalies(),
+                p.circuitBreaker(),
+                p.safety(),
+                new AdvisorStep(Optional.of(inline), p.clock()),
+                p.entries(),
+                p.timeouts(),
+                p.exits(),
+                p.clock());
+        return new TradingSystem(
+                built.settings(),
+                parts,
+                built.engine(),
+                built.portfolio(),
+                built.planner(),
+                built.rules(),
+                built.redactor(),
+                built.replayClock(),
+                built.replayEnd(),
+                built.alerts(),
+                built.keyExpiry());
     }
 
     private static String quote(String s) {

@@ -33,6 +33,7 @@ final class TickHarness implements AutoCloseable {
     final KillSwitch killSwitch;
     final PaperBroker broker;
     final TickProcessor ticks;
+    final AdvisorStep advisor;
 
     /**
      * What a test may change of the pipeline.
@@ -75,6 +76,11 @@ final class TickHarness implements AutoCloseable {
     }
 
     TickHarness(Path dir, Options options) {
+        this(dir, options, harness -> AdvisorStep.none());
+    }
+
+    /** With the advisor step {@code advisor} builds from the harness's clock and store. */
+    TickHarness(Path dir, Options options, java.util.function.Function<TickHarness, AdvisorStep> advisor) {
         store = SqliteStateStore.open(dir.resolve("state.db"));
         killSwitch = new KillSwitch(dir.resolve("kill_switch"), clock);
         broker = PaperBroker.fresh("KRW", new BigDecimal(options.initialKrw()), new BigDecimal("0.0005"), clock);
@@ -106,7 +112,7 @@ final class TickHarness implements AutoCloseable {
                 anomalies,
                 new CircuitBreaker(new BigDecimal("15")),
                 safety,
-                AdvisorStep.none(store, clock),
+                this.advisor = advisor.apply(this),
                 new EntryBlock(),
                 new OrderTimeouts(options.orders(), engine, store, clock),
                 new ExitPlanner(new ProtectiveExits(options.exits(), store), store),
@@ -121,6 +127,7 @@ final class TickHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        advisor.close();
         store.close();
     }
 }

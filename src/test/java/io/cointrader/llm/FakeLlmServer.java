@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -90,6 +91,21 @@ final class FakeLlmServer implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Waits until {@code count} requests have arrived, at most {@code timeout}; false if they did not. */
+    boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (seen) {
+            while (seen.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                seen.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     Seen only() {
         if (seen.size() != 1) {
             throw new AssertionError("expected one request, got " + seen.size());
@@ -99,11 +115,14 @@ final class FakeLlmServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        seen.add(new Seen(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders()),
-                body));
+        synchronized (seen) {
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
+            seen.notifyAll();
+        }
         Reply reply;
         synchronized (script) {
             reply = script.isEmpty() ? Reply.json(500, "{\"error\":{\"message\":\"script ran out\"}}") : script.poll();

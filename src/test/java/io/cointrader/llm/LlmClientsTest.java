@@ -83,7 +83,9 @@ class LlmClientsTest {
         LlmAdvisor advisor =
                 LlmAdvisor.fromSettings(settings("api_key", "openai", Optional.empty()), client, Clock.systemUTC());
 
-        assertThat(advisor.advise("KRW-BTC", java.util.Map.of("price", "1", "signal", "HOLD")))
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T10:00:00Z");
+        assertThat(advisor.advise(
+                        new Advisor.Question("KRW-BTC", now, now, java.util.Map.of("price", "1", "signal", "HOLD"))))
                 .map(Advisor.Advice::action)
                 .contains("HOLD");
     }

@@ -229,13 +229,17 @@ class OpenAiClientTest {
     }
 
     @Test
-    void reportsARefusedConnectionAsTimeout() {
+    void reportsARefusedConnectionAsUnreachableNotAsATimeout() {
         OpenAiClient client = client();
         server.close();
 
-        assertThat(catchThrowableOfType(LlmException.class, () -> client.complete(REQUEST))
-                        .kind())
-                .isEqualTo(LlmException.Kind.TIMEOUT);
+        LlmException e = catchThrowableOfType(LlmException.class, () -> client.complete(REQUEST));
+
+        assertThat(e.kind()).isEqualTo(LlmException.Kind.UNREACHABLE);
+        assertThat(e.getMessage())
+                .contains("connection refused by 127.0.0.1:" + server.baseUrl().getPort())
+                .doesNotContainIgnoringCase("timeout");
+        assertThat(e.transientFailure()).isTrue();
     }
 
     @Test

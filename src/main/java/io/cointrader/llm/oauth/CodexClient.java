@@ -116,9 +116,7 @@ public final class CodexClient implements LlmClient {
             throw new LlmException(
                     Kind.TIMEOUT, "the Codex backend did not answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            throw new LlmException(
-                    Kind.TIMEOUT,
-                    "cannot reach the Codex backend: " + e.getClass().getSimpleName());
+            throw LlmException.transport("the Codex backend", responsesUri, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException(Kind.TIMEOUT, "interrupted while calling the Codex backend");

@@ -269,4 +269,15 @@ class CodexClientTest {
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e.getMessage()).contains("silent");
     }
+
+    @Test
+    void reportsARefusedConnectionAsUnreachable() {
+        CodexClient client = client();
+        server.close();
+
+        LlmException e = catchThrowableOfType(() -> client.complete(REQUEST), LlmException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(e.getMessage()).contains("connection refused").doesNotContainIgnoringCase("timeout");
+    }
 }
