@@ -133,9 +133,19 @@ public final class ExecutionEngine {
      * kill switch is active: a cancel only reduces exposure. Never throws for what the exchange answers:
      * a cancel that fails or goes unanswered (the order may have filled a moment ago) is followed by a
      * lookup that records the order's true state; when that fails too, the order stays open in the
-     * database and the caller tries again later.
+     * database and the caller tries again later. The reason is written ahead of the request, so that a
+     * crash after the exchange took the cancel still leaves the order recorded as cancelled for {@code
+     * why} once the restarted trader sees it ended.
      */
     public CancelResult cancel(String clientOrderId, String why) {
+        try {
+            store.findOrder(clientOrderId)
+                    .filter(o -> o.status().isOpen())
+                    .ifPresent(o -> store.recordOrderUpdate(CancelReasons.withReason(o, why), List.of(), null));
+        } catch (RuntimeException e) {
+            LOG.warn("could not write the cancel of {} ahead: {}; will retry", clientOrderId, e.getMessage());
+            return new CancelResult(clientOrderId, Optional.empty(), "cancel not written ahead; will retry");
+        }
         Optional<OrderUpdate> reported;
         String failure = null;
         try {

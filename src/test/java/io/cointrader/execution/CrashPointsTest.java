@@ -8,6 +8,7 @@ import io.cointrader.broker.PaperBroker;
 import io.cointrader.core.IntentState;
 import io.cointrader.core.MarketData;
 import io.cointrader.core.OrderIntent;
+import io.cointrader.core.OrderStatus;
 import io.cointrader.core.OrderType;
 import io.cointrader.core.Side;
 import io.cointrader.core.Symbol;
@@ -58,6 +59,12 @@ class CrashPointsTest {
 
     /** Records each point with what the database holds for the intent at that moment. */
     private final CrashHook recorder = point -> reached.add(point + " " + stored());
+
+    private String orderOf(String clientOrderId) {
+        return store.findOrder(clientOrderId)
+                .map(o -> o.status() + " '" + o.statusReason() + "'")
+                .orElse("none");
+    }
 
     private String stored() {
         String state = store.findIntent(INTENT).map(r -> r.state().name()).orElse("none");
@@ -171,5 +178,35 @@ class CrashPointsTest {
 
         assertThat(reached).containsExactly("DURING_RECONCILIATION UNKNOWN no-order fills=0");
         assertThat(store.findIntent(INTENT).orElseThrow().state()).isEqualTo(IntentState.NOT_PLACED);
+    }
+
+    @Test
+    void aCancelWritesItsReasonAheadSoThatACrashAfterTheRequestKeepsWhyTheOrderEnded() {
+        BigDecimal below = PRICE.multiply(new BigDecimal("0.999"));
+        String id = engine(paper).execute(buy(below), account()).clientOrderId();
+        List<String> seen = new ArrayList<>();
+        CrashHook haltAfterTheRequest = point -> {
+            seen.add(point + " " + orderOf(id));
+            if (point == CrashPoint.AFTER_CANCEL_SENT) {
+                throw new IllegalStateException("halted");
+            }
+        };
+        ExecutionEngine crashing = new ExecutionEngine(
+                paper,
+                new RiskManager(RiskLimits.defaults()),
+                store,
+                new KillSwitch(dir.resolve("kill_switch"), clock),
+                event -> {},
+                new IntentIds("install-1"),
+                clock,
+                new ExecutionHooks(haltAfterTheRequest, TradeListener.NONE, OrderSpacing.NONE));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> crashing.cancel(id, "timeout: BUY open 10 min"))
+                .hasMessage("halted");
+        reconciler().syncAllOpenOrders(); // the restarted trader sees the order ended on the exchange
+
+        assertThat(seen).containsExactly("AFTER_CANCEL_SENT OPEN 'cancel requested: timeout: BUY open 10 min'");
+        assertThat(store.findOrder(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orderOf(id)).isEqualTo("CANCELLED 'cancelled: timeout: BUY open 10 min'");
     }
 }
