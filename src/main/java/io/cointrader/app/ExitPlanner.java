@@ -1,5 +1,6 @@
 package io.cointrader.app;
 
+import io.cointrader.core.IntentState;
 import io.cointrader.core.Order;
 import io.cointrader.core.OrderStatus;
 import io.cointrader.core.Position;
@@ -78,6 +79,13 @@ final class ExitPlanner {
     private Optional<Exit> retry(Symbol symbol) {
         return timedOutSell(symbol).map(last -> {
             String intentId = IntentIds.nextAttempt(last.intentId());
+            // an attempt given up as not placed (its run died before the POST, say) has no order and never
+            // will: its number is spent, and asking for it again would be refused as a duplicate forever
+            while (store.findIntent(intentId)
+                    .filter(r -> r.state() == IntentState.NOT_PLACED)
+                    .isPresent()) {
+                intentId = IntentIds.nextAttempt(intentId);
+            }
             String strategy = store.findIntent(last.intentId())
                     .map(IntentRecord::intent)
                     .map(i -> i.strategy())

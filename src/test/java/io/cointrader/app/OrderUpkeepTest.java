@@ -136,6 +136,38 @@ class OrderUpkeepTest {
         }
 
         @Test
+        void anAttemptThatNeverReachedTheExchangeIsSkippedAndTheSellIsPlacedAgainUnderTheNextNumber() {
+            harness(TickHarness.Options.of("1000000"));
+            holdBitcoinBoughtAt("100000000");
+            tickAfter(Duration.ofHours(1), SignalType.SELL, "100000500");
+            Order first = h.store.openOrders().get(0);
+            // a run cancelled the sell for its timeout and wrote attempt 2 ahead, then died before its POST;
+            // the restarted run found no such order and gave the intent up
+            h.engine.cancel(first.clientOrderId(), OrderTimeouts.REASON + ": SELL open 10 min");
+            OrderIntent second = new OrderIntent(
+                    first.intentId() + "|attempt-2",
+                    "scripted",
+                    BTC,
+                    Side.SELL,
+                    OrderType.LIMIT,
+                    new BigDecimal("99500000"),
+                    first.quantity(),
+                    "sell again after a timeout (attempt 2)",
+                    h.clock.instant(),
+                    false);
+            h.store.insertIntent(new io.cointrader.state.IntentRecord(
+                    second, h.engine.clientOrderId(second), IntentState.SUBMITTING, h.clock.instant()));
+            h.store.updateIntentState(second.intentId(), IntentState.NOT_PLACED, h.clock.instant());
+
+            TickReport third = tickAfter(Duration.ofMinutes(1), SignalType.HOLD, "99500500");
+
+            assertThat(third.action()).isEqualTo(TickAction.ORDER);
+            assertThat(third.detail()).contains("(attempt 3)").endsWith("-> filled");
+            assertThat(orders().get(2).intentId()).isEqualTo(first.intentId() + "|attempt-3");
+            assertThat(h.broker.positions()).isEmpty();
+        }
+
+        @Test
         void aBuyLeftOpenWhileTheKillSwitchIsOnIsCancelledOnTheFirstTickAfterItIsReleased() {
             harness(TickHarness.Options.of("1000000")).exchange.price(BTC, "100000500");
             h.strategy.next = SignalType.BUY;
