@@ -1,11 +1,13 @@
 package io.cointrader.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cointrader.app.CrashSchedule.Kill;
+import io.cointrader.app.CrashSchedule.Outcome;
+import io.cointrader.app.CrashSchedule.Way;
+import io.cointrader.core.Side;
 import io.cointrader.execution.CrashPoint;
 import io.cointrader.security.Fernet;
-import io.cointrader.sim.SeenRequest;
-import java.io.UncheckedIOException;
+import io.cointrader.sim.SimOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +15,17 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,39 +40,16 @@ import java.util.stream.Collectors;
  *       holds the answer; the harness sends SIGKILL as soon as the order exists.
  *   <li>{@link Way#RANDOM}: SIGKILL after a random delay from the start.
  * </ul>
+ *
+ * <p>Orders rest and time out: the trader runs with timeouts of {@link #ORDER_TIMEOUT_SEC} and the
+ * market is held still for {@link #HOLD} after an order appears (after every new order of the resting
+ * side for the cancel points, after every other new order for random kills), so that the order is
+ * still open at the trader's next ticks and is cancelled there, a sell placed again. The market
+ * history ends more than a day before the wall clock ({@link MirroredHistory#endingBefore}), and the
+ * simulator stamps orders with market time, so the trader finds every resting order past its timeout
+ * at its next tick: the hold is what decides which orders rest.
  */
 final class CrashMatrix {
-
-    /** How one run is stopped. */
-    enum Way {
-        HOOK,
-        ANSWER_HELD,
-        RANDOM
-    }
-
-    /** One run of the trader and how it is to end. */
-    record Kill(Way way, CrashPoint point) {
-        static final String ANSWER_HELD_LABEL = "AFTER_POST_SENT (answer held)";
-
-        String label() {
-            return switch (way) {
-                case HOOK -> point.name();
-                case ANSWER_HELD -> ANSWER_HELD_LABEL;
-                case RANDOM -> "RANDOM";
-            };
-        }
-    }
-
-    /**
-     * What one kill came to: the label it is counted under, and a problem when it did not go as planned.
-     * A run that did not reach its point in time (the strategy may go long without an order) was killed
-     * at the time limit and {@code retry} says so.
-     */
-    record Outcome(String label, String problem, boolean retry) {
-        Outcome(String label, String problem) {
-            this(label, problem, false);
-        }
-    }
 
     /** Longest wait for a run to reach its crash point; beyond it the run is killed and reported. */
     static final Duration POINT_TIMEOUT = Duration.ofSeconds(40);
@@ -78,14 +57,27 @@ final class CrashMatrix {
     /** The simulator holds a held answer longer than the harness needs to see the order. */
     private static final Duration ANSWER_HOLD = Duration.ofSeconds(20);
 
+    /** BUY_ORDER_TIMEOUT_SEC and SELL_ORDER_TIMEOUT_SEC of the trader: the shortest the settings allow. */
+    static final int ORDER_TIMEOUT_SEC = 1;
+
+    /**
+     * UNKNOWN_ORDER_GRACE_SEC: the matrix creates no order late, so a short window settles an intent
+     * killed before its POST within the next run, as before the grace window existed.
+     */
+    static final Duration UNKNOWN_ORDER_GRACE = Duration.ofSeconds(2);
+
+    /** How long the market stands still after an order meant to rest: longer than a tick plus a timeout. */
+    static final Duration HOLD = Duration.ofMillis(2500);
+
     private final Path work;
     private final SimRehearsal rehearsal;
     private final Map<String, String> env;
     private final Random random;
     private final Duration randomMin;
     private final Duration randomMax;
-    private final Set<SeenRequest> orderPosts = new LinkedHashSet<>();
+    private final SimRequestTally requests;
     private final List<String> durations = new ArrayList<>();
+    private final List<String> sellsKilledBeforeReplacement = new ArrayList<>();
     private int runs;
 
     CrashMatrix(Path work, SimRehearsal rehearsal, Map<String, String> env, long seed, Duration min, Duration max) {
@@ -95,40 +87,7 @@ final class CrashMatrix {
         this.random = new Random(seed);
         this.randomMin = min;
         this.randomMax = max;
-    }
-
-    /**
-     * Every crash point {@code rounds} times in the order of the path, plus {@code randomPerRound}
-     * random kills per round. A held answer comes just before each reconciliation crash: it leaves an
-     * intent whose order the exchange has, so the next start halts while settling that intent.
-     */
-    static List<Kill> schedule(int rounds, int randomPerRound) {
-        List<Kill> kills = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            for (CrashPoint point : CrashPoint.values()) {
-                if (point == CrashPoint.DURING_RECONCILIATION) {
-                    kills.add(new Kill(Way.ANSWER_HELD, null));
-                }
-                kills.add(new Kill(Way.HOOK, point));
-            }
-            for (int i = 0; i < randomPerRound; i++) {
-                kills.add(new Kill(Way.RANDOM, null));
-            }
-        }
-        return kills;
-    }
-
-    /** Every kill label in the order of the path, then random: the rows of the summary. */
-    static List<String> labels() {
-        List<String> labels = new ArrayList<>();
-        for (CrashPoint point : CrashPoint.values()) {
-            if (point == CrashPoint.DURING_RECONCILIATION) {
-                labels.add(Kill.ANSWER_HELD_LABEL);
-            }
-            labels.add(point.name());
-        }
-        labels.add("RANDOM");
-        return labels;
+        this.requests = new SimRequestTally(rehearsal.sim);
     }
 
     /**
@@ -152,6 +111,9 @@ final class CrashMatrix {
         env.put("MAX_ORDERS_PER_DAY", "100000");
         // market weeks pass in wall minutes; a drawdown stop would end the buying, and with it the matrix
         env.put("DAILY_MAX_DRAWDOWN_PCT", "100");
+        env.put("BUY_ORDER_TIMEOUT_SEC", Integer.toString(ORDER_TIMEOUT_SEC));
+        env.put("SELL_ORDER_TIMEOUT_SEC", Integer.toString(ORDER_TIMEOUT_SEC));
+        env.put("UNKNOWN_ORDER_GRACE_SEC", Long.toString(UNKNOWN_ORDER_GRACE.toSeconds()));
         return env;
     }
 
@@ -173,6 +135,8 @@ final class CrashMatrix {
     Outcome run(Kill kill) throws Exception {
         int run = runs++;
         int ordersBefore = rehearsal.orders().size();
+        Set<String> seen = identifiers(rehearsal.orders());
+        Instant startedAt = Instant.now();
         if (kill.way() == Way.ANSWER_HELD) {
             rehearsal.sim.faults().loseNextOrderAnswers(1, ANSWER_HOLD);
         }
@@ -185,9 +149,11 @@ final class CrashMatrix {
         long started = System.nanoTime();
         try {
             return switch (kill.way()) {
-                case HOOK -> awaitHook(process, kill, run);
+                case HOOK -> kill.rest() == null
+                        ? awaitHook(process, kill, run)
+                        : awaitCancelHook(process, kill, run, seen, startedAt);
                 case ANSWER_HELD -> awaitHeldOrder(process, kill, run, ordersBefore);
-                case RANDOM -> killAfter(process, kill, run);
+                case RANDOM -> killAfter(process, kill, run, seen);
             };
         } finally {
             if (process.isAlive()) {
@@ -196,36 +162,18 @@ final class CrashMatrix {
             process.waitFor(30, TimeUnit.SECONDS);
             durations.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             rehearsal.sim.faults().clear();
-            collectOrderPosts();
+            requests.collect();
         }
     }
 
-    /**
-     * Order POSTs seen so far, per identifier. The exchange refuses a second order with an identifier
-     * it has seen, so a repeated POST would not show as a second order: it is counted here instead.
-     */
-    Map<String, Long> orderPostsPerIdentifier() {
-        collectOrderPosts();
-        ObjectMapper json = new ObjectMapper();
-        return orderPosts.stream()
-                .map(r -> identifier(json, r.body()))
-                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    /** The order POSTs and cancels of every run so far. */
+    SimRequestTally requests() {
+        return requests;
     }
 
-    /** Taken after every run: the simulator keeps only its newest requests. */
-    private void collectOrderPosts() {
-        rehearsal.sim.state().requests("/v1/orders").stream()
-                .filter(r -> r.method().equals("POST"))
-                .forEach(orderPosts::add);
-    }
-
-    private static String identifier(ObjectMapper json, String body) {
-        try {
-            JsonNode id = json.readTree(body).get("identifier");
-            return id == null ? "(none)" : id.asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The sells a kill on the cancel path stopped between their cancel and their placement again. */
+    List<String> sellsKilledBeforeReplacement() {
+        return List.copyOf(sellsKilledBeforeReplacement);
     }
 
     private Outcome awaitHook(Process process, Kill kill, int run) throws InterruptedException {
@@ -233,8 +181,60 @@ final class CrashMatrix {
             return new Outcome(
                     kill.label(), "run " + run + " did not reach " + kill.label() + " in " + POINT_TIMEOUT, true);
         }
+        return exited(process, kill, run);
+    }
+
+    private static Outcome exited(Process process, Kill kill, int run) {
         int code = process.exitValue();
         return new Outcome(kill.label(), code == CrashInjection.KILLED ? null : "run " + run + " ended with " + code);
+    }
+
+    /**
+     * Holds the market after every new order of the resting side until the process halts at its cancel
+     * point; the kill is as planned when the order the halted cancel was for is of that side (an order
+     * left open by an earlier kill may be cancelled first: then the kill is run again).
+     */
+    private Outcome awaitCancelHook(Process process, Kill kill, int run, Set<String> seen, Instant startedAt)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + POINT_TIMEOUT.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return new Outcome(
+                        kill.label(), "run " + run + " did not reach " + kill.label() + " in " + POINT_TIMEOUT, true);
+            }
+            if (newOrders(seen).stream().anyMatch(o -> o.side() == kill.rest())) {
+                rehearsal.holdMarket(HOLD);
+            }
+            Thread.sleep(10);
+        }
+        Outcome outcome = exited(process, kill, run);
+        if (outcome.problem() != null) {
+            return outcome;
+        }
+        Optional<SimOrder> cancelled = requests.lastCancelSince(startedAt).flatMap(this::exchangeOrder);
+        if (cancelled.isEmpty() || cancelled.get().side() != kill.rest()) {
+            String what = cancelled.map(o -> "a " + o.side()).orElse("no order");
+            return new Outcome(kill.label(), "run " + run + " halted on the cancel of " + what, true);
+        }
+        if (kill.rest() == Side.SELL) {
+            sellsKilledBeforeReplacement.add(cancelled.get().identifier());
+        }
+        return outcome;
+    }
+
+    /** Orders the exchange holds that are not in {@code seen}, added to it. */
+    private List<SimOrder> newOrders(Set<String> seen) {
+        return rehearsal.orders().stream().filter(o -> seen.add(o.identifier())).toList();
+    }
+
+    private Optional<SimOrder> exchangeOrder(String identifier) {
+        return rehearsal.orders().stream()
+                .filter(o -> identifier.equals(o.identifier()))
+                .findFirst();
+    }
+
+    private static Set<String> identifiers(List<SimOrder> orders) {
+        return orders.stream().map(SimOrder::identifier).collect(Collectors.toCollection(HashSet::new));
     }
 
     private Outcome awaitHeldOrder(Process process, Kill kill, int run, int ordersBefore) throws InterruptedException {
@@ -252,11 +252,25 @@ final class CrashMatrix {
         return new Outcome(kill.label(), null);
     }
 
-    private Outcome killAfter(Process process, Kill kill, int run) throws InterruptedException {
+    /**
+     * SIGKILL after a random delay; meanwhile every other new order is let rest, so that random kills
+     * also fall among cancels and sells placed again.
+     */
+    private Outcome killAfter(Process process, Kill kill, int run, Set<String> seen) throws InterruptedException {
         long spread = randomMax.toMillis() - randomMin.toMillis();
         long delay = randomMin.toMillis() + (long) (random.nextDouble() * spread);
-        if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {
-            return new Outcome(kill.label(), "run " + run + " ended by itself with " + process.exitValue());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+        int fresh = 0;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return new Outcome(kill.label(), "run " + run + " ended by itself with " + process.exitValue());
+            }
+            for (SimOrder ignored : newOrders(seen)) {
+                if (fresh++ % 2 == 0) {
+                    rehearsal.holdMarket(HOLD);
+                }
+            }
+            Thread.sleep(10);
         }
         process.destroyForcibly(); // SIGKILL
         return new Outcome(kill.label(), null);
@@ -265,13 +279,5 @@ final class CrashMatrix {
     /** Wall seconds of each run so far, from its start to its death, in run order. */
     List<String> durations() {
         return List.copyOf(durations);
-    }
-
-    /** Counts kills per label, in the order of {@link #labels()}. */
-    static Map<String, Integer> count(List<Outcome> outcomes) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        labels().forEach(l -> counts.put(l, 0));
-        outcomes.stream().filter(o -> o.problem() == null).forEach(o -> counts.merge(o.label(), 1, Integer::sum));
-        return counts;
     }
 }

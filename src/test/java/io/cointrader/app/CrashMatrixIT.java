@@ -3,11 +3,13 @@ package io.cointrader.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cointrader.core.IntentState;
+import io.cointrader.execution.IntentIds;
 import io.cointrader.sim.RateLimits;
 import io.cointrader.state.SqliteStateStore;
 import io.cointrader.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,12 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once under crashes: a live run against the simulator is stopped dead again and again — at
- * every crash point of the order path, while the exchange holds the answer to an order it created,
- * and with SIGKILL at random moments — and restarted each time; a last {@code --once} run settles.
- * Afterwards no intent has two exchange orders, every exchange order and trade is in the database with
- * its real state, quantity and fills, the balances reconcile exactly with the exchange, and the
- * database passes {@code PRAGMA integrity_check}. The figures are printed, ending with {@code N
- * passed, N failed}.
+ * every crash point of the order path (the cancel points with a resting buy and with a resting sell,
+ * which the kill stops between its cancel and its placement again), while the exchange holds the
+ * answer to an order it created, and with SIGKILL at random moments — and restarted each time; a last
+ * {@code --once} run settles. Afterwards no intent has two exchange orders, every exchange order and
+ * trade is in the database with its real state, quantity and fills, every order the trader cancelled
+ * is recorded with its reason, every sell placed again follows its cancelled predecessor one attempt
+ * up, the balances reconcile exactly with the exchange, and the database passes {@code PRAGMA
+ * integrity_check}. The figures are printed, ending with {@code N passed, N failed}.
  */
 class CrashMatrixIT {
 
@@ -44,7 +48,8 @@ class CrashMatrixIT {
     void everyCrashPointTwiceAndRandomKillsLoseAndRepeatNothing() throws Exception {
         Summary summary = matrix(2, 2, Duration.ofMinutes(60));
         assertThat(summary.failed()).as(summary.text()).isZero();
-        assertThat(summary.kills()).isEqualTo(16);
+        // 20 planned; a kill that did not land where planned is run again and counted too
+        assertThat(summary.kills()).isGreaterThanOrEqualTo(20);
     }
 
     /**
@@ -63,19 +68,25 @@ class CrashMatrixIT {
 
     private Summary matrix(int rounds, int randomPerRound, Duration marketStep) throws Exception {
         long started = System.nanoTime();
-        List<CrashMatrix.Kill> schedule = CrashMatrix.schedule(rounds, randomPerRound);
-        List<CrashMatrix.Outcome> outcomes = new ArrayList<>();
+        List<CrashSchedule.Kill> schedule = CrashSchedule.schedule(rounds, randomPerRound);
+        List<CrashSchedule.Outcome> outcomes = new ArrayList<>();
         Checks checks = new Checks();
-        try (SimRehearsal rehearsal = new SimRehearsal(work, RateLimits.upbit(), MirroredHistory.of(HISTORY_PASSES))) {
+        try (SimRehearsal rehearsal = new SimRehearsal(
+                work,
+                RateLimits.upbit(),
+                MirroredHistory.endingBefore(MirroredHistory.of(HISTORY_PASSES), Instant.now()))) {
             CrashMatrix.writeOriginalKeyFile(work);
             Map<String, String> env = CrashMatrix.traderEnv(rehearsal);
             CrashMatrix harness =
                     new CrashMatrix(work, rehearsal, env, SEED, Duration.ofMillis(800), Duration.ofMillis(5000));
             rehearsal.moveMarket(marketStep, 200);
-            for (CrashMatrix.Kill kill : schedule) {
+            for (CrashSchedule.Kill kill : schedule) {
                 outcomes.addAll(harness.runUntilReached(kill, 2));
             }
             rehearsal.stopMarket();
+            // the trader's clock is the wall clock: an intent the last kill left unanswered is given up
+            // only once its grace window has passed
+            Thread.sleep(CrashMatrix.UNKNOWN_ORDER_GRACE.plusSeconds(1).toMillis());
             TraderProcess.Result settle = new TraderProcess(work).run(env, "run", "--mode", "live", "--once");
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             checks.add("settling run exits 0", () -> settle.exitCode() == 0 ? null : settle.err());
@@ -86,19 +97,19 @@ class CrashMatrixIT {
     private Summary audit(
             SimRehearsal rehearsal,
             CrashMatrix harness,
-            List<CrashMatrix.Outcome> outcomes,
+            List<CrashSchedule.Outcome> outcomes,
             int planned,
             Checks checks,
             long seconds)
             throws Exception {
         Path db = work.resolve("data/coin_trader.db");
         List<String> integrity = CrashAudit.integrityCheck(db);
-        Map<String, Integer> kills = CrashMatrix.count(outcomes);
+        Map<String, Integer> kills = CrashSchedule.count(outcomes);
         List<String> lines = new ArrayList<>();
         lines.add("crash matrix: " + outcomes.size() + " runs in " + seconds + " s (seed " + SEED + ")");
         kills.forEach((label, n) -> lines.add("  kills " + label + ": " + n));
-        long timedOut = outcomes.stream().filter(CrashMatrix.Outcome::retry).count();
-        lines.add("  kills at the time limit, point not reached (run again): " + timedOut);
+        long timedOut = outcomes.stream().filter(CrashSchedule.Outcome::retry).count();
+        lines.add("  kills not where planned, at the time limit or on another order's cancel (run again): " + timedOut);
         int total = kills.values().stream().mapToInt(Integer::intValue).sum() + (int) timedOut;
         lines.add("  kills in total: " + total);
         lines.add("  seconds per run: " + String.join(" ", harness.durations()));
@@ -106,17 +117,49 @@ class CrashMatrixIT {
         int asPlanned = kills.values().stream().mapToInt(Integer::intValue).sum();
         checks.add("every planned kill happened where planned", () -> asPlanned == planned ? null : "see above");
         try (StateStore store = SqliteStateStore.open(db)) {
-            Map<String, Long> posts = harness.orderPostsPerIdentifier();
+            Map<String, Long> posts = harness.requests().postsPerIdentifier();
             CrashAudit.Findings f = CrashAudit.audit(
                     rehearsal.orders(), rehearsal.sim.state().trades(SimRehearsal.ACCESS), posts, store);
             lines.add("  intents: " + f.intents() + ", order POSTs: "
                     + posts.values().stream().mapToLong(Long::longValue).sum() + ", exchange orders: "
                     + f.exchangeOrders() + ", trades: " + f.exchangeTrades());
-            lines.add("  duplicates: " + f.duplicates());
+            CancelAudit.Findings c = CancelAudit.audit(rehearsal.orders(), store);
+            Map<String, Long> cancels = harness.requests().cancelsPerIdentifier();
+            List<String> sellsKilled = harness.sellsKilledBeforeReplacement();
+            lines.add("  cancels requested: "
+                    + cancels.values().stream().mapToLong(Long::longValue).sum()
+                    + " for " + cancels.size() + " orders; exchange orders cancelled: " + c.cancelledOnExchange()
+                    + "; sells placed again: " + c.replacedSells() + " (up to attempt " + c.longestChain() + ")");
+            lines.add("  sells killed between their cancel and their placement again: " + sellsKilled.size());
+            lines.add("  duplicates: " + (f.duplicates() + c.twoLive().size()));
             lines.add("  missing: " + f.missing());
             lines.add("  mismatches: " + f.mismatches());
             f.details().stream().limit(20).forEach(d -> lines.add("    " + d));
+            lines.add("  cancelled without their reason: " + c.withoutReason().size() + ", broken attempt chains: "
+                    + c.brokenChains().size());
+            java.util.stream.Stream.of(c.withoutReason(), c.brokenChains(), c.twoLive())
+                    .flatMap(List::stream)
+                    .limit(20)
+                    .forEach(d -> lines.add("    " + d));
             checks.add("no intent has two exchange orders", () -> f.duplicates() == 0 ? null : "duplicates");
+            checks.add(
+                    "no sell was placed again while its predecessor was live",
+                    () -> c.twoLive().isEmpty() ? null : c.twoLive().get(0));
+            checks.add(
+                    "every order the trader cancelled is recorded cancelled with its reason",
+                    () -> c.cancelledOnExchange() > 0 && c.withoutReason().isEmpty()
+                            ? null
+                            : c.cancelledOnExchange() + " cancelled, "
+                                    + c.withoutReason().size() + " without");
+            checks.add(
+                    "every sell placed again follows its cancelled predecessor one attempt up",
+                    () -> c.replacedSells() > 0 && c.brokenChains().isEmpty()
+                            ? null
+                            : c.replacedSells() + " placed again, "
+                                    + c.brokenChains().size() + " broken");
+            checks.add(
+                    "every sell killed between its cancel and its placement again was placed again",
+                    () -> placedAgain(sellsKilled, store));
             checks.add("every exchange order and trade is in the database", () -> f.missing() == 0 ? null : "missing");
             checks.add("states, quantities, intents and fills agree", () -> f.mismatches() == 0 ? null : "mismatches");
             checks.add("balances reconcile exactly", () -> {
@@ -140,6 +183,20 @@ class CrashMatrixIT {
         String text = String.join(System.lineSeparator(), lines);
         System.out.println(text);
         return new Summary(total, checks.passed(), checks.failed(), text);
+    }
+
+    /** Null when each sell was followed by its next attempt, else the first that was not. */
+    private static String placedAgain(List<String> sells, StateStore store) {
+        if (sells.isEmpty()) {
+            return "no kill fell there";
+        }
+        for (String identifier : sells) {
+            String intentId = store.findOrder(identifier).orElseThrow().intentId();
+            if (store.findIntent(IntentIds.nextAttempt(intentId)).isEmpty()) {
+                return intentId + " has no next attempt";
+            }
+        }
+        return null;
     }
 
     /** Named pass/fail checks; a check returns null when it passes, else what is wrong. */

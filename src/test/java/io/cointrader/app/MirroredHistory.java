@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class MirroredHistory {
 
+    private static final long DAY = 86_400;
+
     private MirroredHistory() {}
 
     /** {@code passes} passes over the bundled history (at least one: the plain shared span). */
@@ -34,6 +36,50 @@ final class MirroredHistory {
                     .filter(c -> !c.openTime().isBefore(start))
                     .toList();
             candles.put(symbol, mirrored(shared, passes));
+        }
+        return History.of(candles);
+    }
+
+    /**
+     * {@code history} moved by whole days (every candle keeps its hour of the day) so that it ends at
+     * least a day before {@code moment}. A trader on the real clock against a simulator that stamps
+     * orders with market time takes the gap between the two clocks for each order's age: a market that
+     * stays behind the wall clock by more than a day makes every resting order older than any timeout
+     * at its next tick, whatever the machine's date.
+     */
+    static History endingBefore(History history, Instant moment) {
+        Instant end = history.symbols().stream()
+                .map(s -> history.series(s).orElseThrow().end())
+                .max(Instant::compareTo)
+                .orElseThrow();
+        return movedBy(
+                history,
+                Duration.ofDays(Math.floorDiv(Duration.between(end, moment).toSeconds(), DAY) - 1));
+    }
+
+    /**
+     * {@code history} moved by whole days so that it starts at least a day after {@code moment}: a market
+     * ahead of the wall clock, on which a trader on the real clock never sees an order time out.
+     */
+    static History startingAfter(History history, Instant moment) {
+        Instant start = history.symbols().stream()
+                .map(s -> history.series(s).orElseThrow().first().openTime())
+                .min(Instant::compareTo)
+                .orElseThrow();
+        return movedBy(
+                history,
+                Duration.ofDays(-Math.floorDiv(Duration.between(moment, start).toSeconds(), DAY) + 1));
+    }
+
+    private static History movedBy(History history, Duration shift) {
+        Map<Symbol, List<Candle>> candles = new LinkedHashMap<>();
+        for (Symbol symbol : history.symbols()) {
+            candles.put(
+                    symbol,
+                    history.series(symbol).orElseThrow().candles().stream()
+                            .map(c -> new Candle(
+                                    c.openTime().plus(shift), c.open(), c.high(), c.low(), c.close(), c.volume()))
+                            .toList());
         }
         return History.of(candles);
     }

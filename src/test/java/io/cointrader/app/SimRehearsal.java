@@ -49,6 +49,7 @@ final class SimRehearsal implements AutoCloseable {
     final ReplayClock market;
     final UpbitSimulator sim;
     private final ScheduledExecutorService mover = Executors.newSingleThreadScheduledExecutor();
+    private volatile long heldUntil = System.nanoTime();
 
     SimRehearsal(Path work) throws Exception {
         this(work, RateLimits.upbit());
@@ -65,8 +66,18 @@ final class SimRehearsal implements AutoCloseable {
 
     /** With an API key that expires {@code keyLifetime} from now. */
     SimRehearsal(Path work, RateLimits limits, History history, Duration keyLifetime) throws Exception {
+        this(work, limits, history, keyLifetime, Clock.systemUTC());
+    }
+
+    /**
+     * With {@code simWall} as the simulator's wall clock (rate-limit seconds, orders created late), e.g.
+     * one a test can move on to let a late order appear when it chooses.
+     */
+    SimRehearsal(Path work, RateLimits limits, History history, Duration keyLifetime, Clock simWall)
+            throws Exception {
         market = new ReplayClock(new ReplayExchange(history, Clock.systemUTC()).defaultStart(history.symbols()));
         sim = new UpbitSimulator(SimulatorConfig.builder(history, SimClock.fixed(market))
+                        .wallClock(simWall)
                         .account(ACCESS, SimAccount.of(SECRET, START_KRW.toPlainString()))
                         .rateLimits(limits)
                         .keyLifetime(keyLifetime)
@@ -95,9 +106,28 @@ final class SimRehearsal implements AutoCloseable {
                 "1");
     }
 
-    /** Moves market time by {@code step} every {@code everyMillis} of wall time until closed. */
+    /**
+     * Moves market time by {@code step} every {@code everyMillis} of wall time until closed, except while
+     * {@link #holdMarket held}.
+     */
     void moveMarket(Duration step, long everyMillis) {
-        mover.scheduleAtFixedRate(() -> market.advance(step), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        mover.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - heldUntil >= 0) {
+                        market.advance(step);
+                    }
+                },
+                everyMillis,
+                everyMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps market time still for {@code hold} of wall time: the orders resting now get no fill and no
+     * new candle moves the strategy, so they are still open at the trader's next ticks and time out.
+     */
+    void holdMarket(Duration hold) {
+        heldUntil = System.nanoTime() + hold.toNanos();
     }
 
     /** Freezes market time, so that a last pass can see the exchange as it will stay. */
