@@ -73,8 +73,7 @@ final class SimRehearsal implements AutoCloseable {
      * With {@code simWall} as the simulator's wall clock (rate-limit seconds, orders created late), e.g.
      * one a test can move on to let a late order appear when it chooses.
      */
-    SimRehearsal(Path work, RateLimits limits, History history, Duration keyLifetime, Clock simWall)
-            throws Exception {
+    SimRehearsal(Path work, RateLimits limits, History history, Duration keyLifetime, Clock simWall) throws Exception {
         market = new ReplayClock(new ReplayExchange(history, Clock.systemUTC()).defaultStart(history.symbols()));
         sim = new UpbitSimulator(SimulatorConfig.builder(history, SimClock.fixed(market))
                         .wallClock(simWall)
