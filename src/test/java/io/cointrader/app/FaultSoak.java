@@ -1,14 +1,12 @@
 package io.cointrader.app;
 
 import io.cointrader.config.Settings;
-import io.cointrader.config.SettingsLoader;
 import io.cointrader.core.Order;
 import io.cointrader.core.Secret;
 import io.cointrader.core.Symbol;
 import io.cointrader.exchange.replay.History;
 import io.cointrader.exchange.replay.ReplayClock;
 import io.cointrader.exchange.upbit.UpbitCredentials;
-import io.cointrader.exchange.upbit.UpbitOptions;
 import io.cointrader.exchange.upbit.UpbitPrivateClient;
 import io.cointrader.logging.Redactor;
 import io.cointrader.sim.RateLimits;
@@ -35,10 +33,12 @@ import java.util.SplittableRandom;
 /**
  * The live trading loop, as {@code trader run --mode live} assembles it, stepped at replay speed against
  * the Upbit simulator on loopback while faults are injected between ticks: 5xx, timeouts, 429 bursts, a
- * 418 ban, malformed and truncated JSON, order posts whose answer is lost, slow answers, and the
- * database locked by another connection. One settable clock is the market time, the wall clock of the
- * client's and the simulator's rate limits, and the time the client's waits move; only HTTP round trips,
- * injected delays and database locks take real time.
+ * 418 ban, malformed and truncated JSON, order posts whose answer is lost, slow answers, the database
+ * locked by another connection, and failures of the cancels the trader sends itself when its orders
+ * time out ({@link CancelFaults}; short timeouts make cancels and sells placed again frequent). One
+ * settable clock is the market time, the wall clock of the client's and the simulator's rate limits,
+ * the trader's clock and the time the client's waits move; only HTTP round trips, injected delays and
+ * database locks take real time.
  *
  * <p>Every tick is checked against a model of the kill switch (predicted from the faults), and at the end
  * the exchange and the database are compared order by order and fill by fill ({@link SoakLedger}).
@@ -55,7 +55,10 @@ final class FaultSoak implements AutoCloseable {
     static final Duration REQUEST_TIMEOUT = Duration.ofMillis(400);
     static final int READ_ATTEMPTS = 3;
     static final int FAILURE_THRESHOLD = 5;
-    static final Duration STALE_ORDER = Duration.ofHours(3);
+    /** A buy rests two passes before it is cancelled, a sell one pass before it is placed again. */
+    static final Duration BUY_TIMEOUT = Duration.ofSeconds(120);
+
+    static final Duration SELL_TIMEOUT = Duration.ofSeconds(60);
     static final Duration LONG_LOCK = Duration.ofMillis(10_000 + 700);
     private static final int LONG_LOCK_PATIENCE = 200;
 
@@ -67,6 +70,7 @@ final class FaultSoak implements AutoCloseable {
     private final ReplayClock clock = new ReplayClock(START);
     private final UpbitSimulator sim;
     private final FaultInjector injector;
+    private final CancelFaults cancelFaults;
     private final SplittableRandom random;
     private final SoakChecks checks = new SoakChecks();
     private final Map<TickAction, Integer> actions = new EnumMap<>(TickAction.class);
@@ -79,8 +83,6 @@ final class FaultSoak implements AutoCloseable {
     private int ordersAfterRelease;
     private int longLocksDone;
     private int longLockWait;
-    private int cancels;
-    private int cancelFailures;
     private boolean lockedBeforeTick;
     private Instant banEnd = Instant.MIN;
     private String books = "";
@@ -101,23 +103,10 @@ final class FaultSoak implements AutoCloseable {
                 plan.seed(),
                 plan.faultRate(),
                 new FaultInjector.Timing(READ_ATTEMPTS, REQUEST_TIMEOUT.plusMillis(250), Duration.ofMillis(30), STEP));
+        cancelFaults = new CancelFaults(
+                sim, clock, BUY_TIMEOUT, SELL_TIMEOUT, REQUEST_TIMEOUT.plusMillis(250), plan.seed() + 2);
         Files.createDirectories(work.resolve("data"));
-        settings = SettingsLoader.load(
-                        Map.of(
-                                "TRADING_MODE", "live",
-                                "EXCHANGE", "upbit",
-                                "UPBIT_BASE_URL", sim.baseUrl().toString(),
-                                "TRADING_SYMBOLS", "BTC/KRW,ETH/KRW", // in the order of SYMBOLS
-                                "DB_PATH", work.resolve("data/soak.db").toString(),
-                                "LOG_DIR", work.resolve("logs").toString(),
-                                "KILL_SWITCH_FILE",
-                                        work.resolve("RUN/kill_switch").toString(),
-                                "LIVE_MODE_TOKEN_PATH",
-                                        work.resolve("RUN/live_mode_token.txt").toString(),
-                                "API_FAILURE_THRESHOLD", Integer.toString(FAILURE_THRESHOLD)),
-                        Map.of(),
-                        work)
-                .settings();
+        settings = SoakSetup.settings(work, sim.baseUrl());
     }
 
     /** Runs the plan, settles, checks and prints the figures; returns the checks. */
@@ -132,10 +121,12 @@ final class FaultSoak implements AutoCloseable {
                         line -> {},
                         SystemBuilder.ReplayResume.NEXT_PASS,
                         Optional.of(access),
-                        surroundings());
+                        SoakSetup.surroundings(clock, plan.seed()));
                 DatabaseLocker dbLocker = new DatabaseLocker(settings.storage().dbPath())) {
             system = built;
             locker = dbLocker;
+            cancelFaults.watch(built.parts().store());
+            cancelFaults.beforeTick(SYMBOLS.get(0), true, false);
             watch = new KillSwitchWatch(
                     FAILURE_THRESHOLD,
                     built.parts().killSwitch(),
@@ -160,27 +151,6 @@ final class FaultSoak implements AutoCloseable {
         return checks;
     }
 
-    private Surroundings surroundings() {
-        return new Surroundings(
-                clock,
-                pause -> {
-                    if (!pause.isNegative() && !pause.isZero()) {
-                        clock.advance(pause); // the client's waits move the clock instead of sleeping
-                    }
-                },
-                new SplittableRandom(plan.seed()),
-                options -> new UpbitOptions(
-                        options.baseUrl(),
-                        REQUEST_TIMEOUT,
-                        REQUEST_TIMEOUT,
-                        READ_ATTEMPTS,
-                        options.initialBackoff(),
-                        options.maxBackoff(),
-                        options.defaultBanDuration(),
-                        options.userAgent()),
-                HourlySwingStrategy::new);
-    }
-
     /** The loop itself; an exception out of it is a crash. */
     private Optional<String> trade(TradingSession session) {
         try {
@@ -191,25 +161,27 @@ final class FaultSoak implements AutoCloseable {
         }
     }
 
-    /** Between passes: the operator cancels stale orders, then the clock moves to the next pass. */
+    /**
+     * Between passes: the clock moves to the next pass. The trader cancels its timed-out orders itself, in
+     * its ticks.
+     */
     private boolean nextPass() {
         passes++;
-        Instant now = clock.instant();
-        for (Order order : system.parts().store().openOrders()) {
-            if (order.createdAt().isBefore(now.minus(STALE_ORDER))) {
-                cancels++;
-                try {
-                    system.engine().cancel(order.clientOrderId(), "stale");
-                } catch (RuntimeException e) {
-                    cancelFailures++;
-                }
-            }
-        }
         Instant next = START.plus(STEP.multipliedBy(passes));
         if (clock.instant().isBefore(next)) {
             clock.set(next);
         }
+        cancelFaults.beforeTick(SYMBOLS.get(0), true, quietNextTick());
         return ticks < plan.ticks();
+    }
+
+    /** Whether the next tick gets no cancel fault: another fault is armed for it, or it calls nothing. */
+    private boolean quietNextTick() {
+        return injector.faultedTick()
+                || lockedBeforeTick
+                || watch.active()
+                || clock.instant().isBefore(banEnd)
+                || ticks >= plan.ticks();
     }
 
     private void afterTick(TickReport report) {
@@ -222,6 +194,7 @@ final class FaultSoak implements AutoCloseable {
             unexplained.add("tick " + ticks + ": " + report.detail());
         }
         watch.tick(ticks, report, banned ? TripModel.Fate.TICKER_FAILED : injector.fate());
+        cancelFaults.afterTick(ticks, report, lockedBeforeTick);
         if (ticks % 10_000 == 0) {
             out.printf("  %,d ticks after %.0f s: %s%n", ticks, (System.nanoTime() - started) / 1e9, watch.figures());
         }
@@ -234,6 +207,9 @@ final class FaultSoak implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while locking the database", e);
+            }
+            if (ticks % SYMBOLS.size() != 0) {
+                cancelFaults.beforeTick(SYMBOLS.get(ticks % SYMBOLS.size()), false, quietNextTick());
             }
         }
     }
@@ -265,8 +241,8 @@ final class FaultSoak implements AutoCloseable {
 
     /**
      * Whether the next pass begins by recording a fill the database does not have yet: at the end of a
-     * pass, with no stale order to cancel, the clock moved on to the next pass (as the pacer would do a
-     * moment later) and the exchange's first open order in the database has been filled further since.
+     * pass, the clock moved on to the next pass (as the pacer would do a moment later) and the exchange's
+     * first open order in the database has been filled further since.
      * Its update is then the first write the next pass makes: the worst moment for the database to refuse
      * one.
      */
@@ -276,7 +252,7 @@ final class FaultSoak implements AutoCloseable {
         }
         Instant next = START.plus(STEP.multipliedBy(passes + 1));
         List<Order> open = system.parts().store().openOrders();
-        if (open.isEmpty() || open.stream().anyMatch(o -> o.createdAt().isBefore(next.minus(STALE_ORDER)))) {
+        if (open.isEmpty()) {
             return false;
         }
         if (clock.instant().isBefore(next)) {
@@ -289,10 +265,14 @@ final class FaultSoak implements AutoCloseable {
         return there.isPresent() && there.get().executedVolume().compareTo(first.filledQuantity()) > 0;
     }
 
-    /** After the run: faults off, the kill switch released, one clean pass to catch up. */
+    /**
+     * After the run: faults off, the kill switch released, the grace window of unanswered orders waited
+     * out, one clean pass to catch up.
+     */
     private void settle(TradingSession session) throws Exception {
         injector.stop();
         locker.awaitReleased();
+        clock.advance(settings.orders().unknownOrderGrace().plusSeconds(1));
         if (clock.instant().isBefore(banEnd)) {
             clock.set(banEnd.plusSeconds(1)); // the client waits out a block before it calls again
         }
@@ -309,8 +289,9 @@ final class FaultSoak implements AutoCloseable {
                 unexplained.isEmpty()
                         ? actions.getOrDefault(TickAction.ERROR, 0) + " failed ticks, all during a fault"
                         : KillSwitchWatch.first(unexplained));
+        cancelFaults.addChecks(checks);
         List<SoakFault> missing = java.util.Arrays.stream(SoakFault.values())
-                .filter(f -> injector.hits().getOrDefault(f, 0) == 0)
+                .filter(f -> hits(f) == 0)
                 .toList();
         checks.check(
                 "every kind of fault was met",
@@ -327,14 +308,18 @@ final class FaultSoak implements AutoCloseable {
             out.printf(
                     "  %-40s %6d / %6d%n",
                     f.label(),
-                    injector.armed().getOrDefault(f, 0),
-                    injector.hits().getOrDefault(f, 0));
+                    injector.armed().getOrDefault(f, 0) + cancelFaults.armed().getOrDefault(f, 0),
+                    hits(f));
         }
         out.println("  outage streaks of the ticker: " + injector.streaks());
         out.println("tick outcomes: " + actions);
         out.println(watch.figures());
-        out.printf("operator cancels of stale orders: %d (%d failed)%n", cancels, cancelFailures);
+        out.println(cancelFaults.figures());
         out.println("books: " + books);
+    }
+
+    private int hits(SoakFault f) {
+        return injector.hits().getOrDefault(f, 0) + cancelFaults.hits().getOrDefault(f, 0);
     }
 
     @Override

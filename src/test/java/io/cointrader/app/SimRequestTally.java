@@ -80,7 +80,7 @@ final class SimRequestTally {
     }
 
     /** Client order ids use only {@code [a-z0-9-]}, so the query needs no decoding. */
-    private static String queryIdentifier(String rawQuery) {
+    static String queryIdentifier(String rawQuery) {
         for (String pair : (rawQuery == null ? "" : rawQuery).split("&")) {
             if (pair.startsWith("identifier=")) {
                 return pair.substring("identifier=".length());

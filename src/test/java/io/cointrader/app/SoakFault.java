@@ -11,7 +11,12 @@ enum SoakFault {
     UNANSWERED_ORDER("order accepted, answer lost"),
     SLOW_ANSWER("slow answer"),
     DATABASE_LOCKED("database locked, waited out"),
-    DATABASE_LOCKED_PAST_TIMEOUT("database locked past the busy timeout");
+    DATABASE_LOCKED_PAST_TIMEOUT("database locked past the busy timeout"),
+    CANCEL_NOT_FOUND("cancel answered 404, order open"),
+    CANCEL_AFTER_FILL("cancel answered 404, order just filled"),
+    CANCEL_SERVER_ERROR("cancel answered 5xx"),
+    CANCEL_RATE_LIMITED("cancel answered 429"),
+    CANCEL_ANSWER_LOST("cancel taken, answer lost");
 
     private final String label;
 

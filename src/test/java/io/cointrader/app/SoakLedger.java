@@ -69,10 +69,28 @@ final class SoakLedger {
                 "orders were placed and filled",
                 !orders.isEmpty() && !trades.isEmpty(),
                 orders.size() + " orders, " + trades.size() + " fills");
+        CancelAudit.Findings cancels = CancelAudit.audit(orders, store);
+        checkCancels(checks, cancels);
         Map<String, Long> byState = orders.stream()
                 .collect(Collectors.groupingBy(SimOrder::state, java.util.TreeMap::new, Collectors.counting()));
         return orders.size() + " exchange orders " + byState + ", " + trades.size() + " fills on the exchange, "
-                + fills.size() + " in the database";
+                + fills.size() + " in the database; " + cancels.replacedSells() + " sells placed again (up to attempt "
+                + cancels.longestChain() + ")";
+    }
+
+    private static void checkCancels(SoakChecks checks, CancelAudit.Findings c) {
+        checks.check(
+                "every order the trader cancelled is recorded cancelled with its reason",
+                c.cancelledOnExchange() > 0 && c.withoutReason().isEmpty(),
+                c.cancelledOnExchange() + " cancelled on the exchange, "
+                        + (c.withoutReason().isEmpty() ? "all with their reason" : first(c.withoutReason())));
+        checks.check(
+                "every sell placed again follows its cancelled predecessor one attempt up, never while it was live",
+                c.replacedSells() > 0
+                        && c.brokenChains().isEmpty()
+                        && c.twoLive().isEmpty(),
+                c.replacedSells() + " placed again, broken " + first(c.brokenChains()) + ", two live "
+                        + first(c.twoLive()));
     }
 
     private void checkOrders(SoakChecks checks, List<SimOrder> orders) {
