@@ -76,6 +76,10 @@ class CrashPointsTest {
     }
 
     private ExecutionEngine engine(Broker broker) {
+        return engine(broker, recorder);
+    }
+
+    private ExecutionEngine engine(Broker broker, CrashHook hook) {
         return new ExecutionEngine(
                 broker,
                 new RiskManager(RiskLimits.defaults()),
@@ -84,7 +88,7 @@ class CrashPointsTest {
                 event -> {},
                 new IntentIds("install-1"),
                 clock,
-                new ExecutionHooks(recorder, TradeListener.NONE, OrderSpacing.NONE));
+                new ExecutionHooks(hook, TradeListener.NONE, OrderSpacing.NONE));
     }
 
     private Reconciler reconciler() {
@@ -191,15 +195,7 @@ class CrashPointsTest {
                 throw new IllegalStateException("halted");
             }
         };
-        ExecutionEngine crashing = new ExecutionEngine(
-                paper,
-                new RiskManager(RiskLimits.defaults()),
-                store,
-                new KillSwitch(dir.resolve("kill_switch"), clock),
-                event -> {},
-                new IntentIds("install-1"),
-                clock,
-                new ExecutionHooks(haltAfterTheRequest, TradeListener.NONE, OrderSpacing.NONE));
+        ExecutionEngine crashing = engine(paper, haltAfterTheRequest);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> crashing.cancel(id, "timeout: BUY open 10 min"))
                 .hasMessage("halted");
