@@ -53,7 +53,7 @@ class CrashMatrixIT {
     }
 
     /**
-     * The long run: {@code ./mvnw -B verify -Dgroups=long -Dexcluded.groups=none -Dtest=NONE
+     * The long run (about 13 minutes): {@code ./mvnw -B verify -Dgroups=long -Dexcluded.groups=none -Dtest=NONE
      * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrashMatrixIT}.
      */
     @Test
