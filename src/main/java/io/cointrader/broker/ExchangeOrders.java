@@ -19,7 +19,9 @@ final class ExchangeOrders {
 
     /**
      * Our order as the exchange reports it. "Filled" is decided by the executed volume, not by the
-     * state: a cancelled order may be partly filled, and a done order is fully filled.
+     * state: a cancelled order may be partly filled, and a done order is fully filled. Its creation time
+     * is the trader's own clock at this report ({@code now}; the database keeps the first one): an
+     * order's age (for its timeout) is measured on one clock, whatever the exchange's clock says.
      */
     static Order toOrder(ExchangeOrder e, String clientOrderId, String intentId, Instant now) {
         BigDecimal quantity = e.volume() != null ? e.volume() : e.executedVolume();
@@ -42,7 +44,7 @@ final class ExchangeOrders {
                 executed,
                 status,
                 "exchange state " + e.state(),
-                e.createdAt() != null ? e.createdAt() : now,
+                now,
                 now);
     }
 

@@ -156,7 +156,7 @@ final class Dispatcher {
             }
             accessKey = verifier.verify(in.authorization(), params);
         }
-        return new SimRequest(in.method(), in.path(), params, accessKey, marketTime);
+        return new SimRequest(in.method(), in.path(), params, accessKey, marketTime, in.receivedAt());
     }
 
     private static String retryAfter(RateLimiter.Admission admission) {

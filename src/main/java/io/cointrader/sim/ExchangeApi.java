@@ -51,7 +51,7 @@ final class ExchangeApi {
 
     /** POST /v1/orders: 201 with the order, locked funds included. */
     Reply placeOrder(SimRequest request) {
-        SimOrder order = ledger.place(request.accessKey(), request.params(), request.marketTime());
+        SimOrder order = ledger.place(request.accessKey(), request.params(), request.wallTime());
         return Reply.json(201, OrderJson.order(order, false, false));
     }
 
@@ -102,7 +102,7 @@ final class ExchangeApi {
     Reply closedOrders(SimRequest request) {
         Params params = request.params();
         Set<String> states = states(params, CLOSED_STATES, CLOSED_STATES);
-        ClosedWindow window = ClosedWindow.of(params, request.marketTime());
+        ClosedWindow window = ClosedWindow.of(params, request.wallTime());
         int limit = positiveInt(params, "limit", MAX_LIMIT, MAX_CLOSED_LIMIT);
         boolean ascending = ascending(params);
         List<SimOrder> closed =

@@ -82,16 +82,16 @@ final class Ledger {
     }
 
     /**
-     * Creates, in the order they were placed, the late orders due at {@code wallNow}, stamped with
-     * {@code marketNow}. One whose funds are no longer free is dropped, as Upbit would reject it.
+     * Creates, in the order they were placed, the late orders due at {@code wallNow}, stamped with it.
+     * One whose funds are no longer free is dropped, as Upbit would reject it.
      */
-    synchronized void createDueOrders(Instant wallNow, Instant marketNow) {
+    synchronized void createDueOrders(Instant wallNow) {
         List<LateOrder> due =
                 late.stream().filter(o -> !o.dueAt().isAfter(wallNow)).toList();
         late.removeAll(due);
         for (LateOrder order : due) {
             try {
-                book(order.accessKey(), order.form(), marketNow);
+                book(order.accessKey(), order.form(), wallNow);
             } catch (ApiError e) {
                 LOG.info("late order {} not created: {}", order.form().identifier(), e.getMessage());
             }
@@ -181,9 +181,12 @@ final class Ledger {
                 .toList();
     }
 
-    /** Fills {@code volume} of {@code order} at its limit price and settles the wallet. */
-    synchronized void fill(LedgerOrder order, BigDecimal volume, Instant at, boolean priceRose) {
-        SimTrade trade = order.fill(volume, at, priceRose);
+    /**
+     * Fills {@code volume} of {@code order} at its limit price and settles the wallet; the trade is
+     * stamped {@code stamp} of the wall clock, made at {@code marketTime} of the market.
+     */
+    synchronized void fill(LedgerOrder order, BigDecimal volume, Instant stamp, Instant marketTime, boolean priceRose) {
+        SimTrade trade = order.fill(volume, stamp, marketTime, priceRose);
         Wallet wallet = wallets.get(order.accessKey());
         String base = order.symbol().base();
         if (order.side() == Side.BUY) {

@@ -55,7 +55,7 @@ final class LedgerOrder {
     }
 
     /** Records a fill and returns it; the ledger moves the money. */
-    SimTrade fill(BigDecimal volume, Instant at, boolean priceRose) {
+    SimTrade fill(BigDecimal volume, Instant stamp, Instant marketTime, boolean priceRose) {
         BigDecimal funds = form.price().multiply(volume);
         BigDecimal fee = funds.multiply(feeRate);
         SimTrade trade = new SimTrade(
@@ -68,7 +68,8 @@ final class LedgerOrder {
                 funds,
                 fee,
                 priceRose,
-                at);
+                stamp,
+                marketTime);
         trades.add(trade);
         executedVolume = executedVolume.add(volume);
         executedFunds = executedFunds.add(funds);

@@ -39,24 +39,29 @@ final class Matcher {
 
     /**
      * Brings the books up to a request's moment, as one step under the ledger's lock: {@link #advanceTo}
-     * {@code marketNow}, then creates the late orders due by {@code wallNow}, stamped {@code marketNow}.
+     * {@code marketNow} (trades stamped {@code wallNow}), then creates the late orders due by {@code
+     * wallNow}, stamped with it.
      * Matching comes first so that an order created late never fills at prices from before it existed.
      */
     void catchUp(Instant marketNow, Instant wallNow) {
         synchronized (ledger) {
-            advanceTo(marketNow);
-            ledger.createDueOrders(wallNow, marketNow);
+            advanceTo(marketNow, wallNow);
+            ledger.createDueOrders(wallNow);
         }
     }
 
-    /** Applies accepted cancels, then runs every step up to {@code now}. */
-    void advanceTo(Instant now) {
+    /**
+     * Applies accepted cancels, then runs every step up to {@code now} of market time; the trades are
+     * stamped {@code wallNow}, the moment the exchange learned of them, as a real exchange stamps trades
+     * with its own time.
+     */
+    void advanceTo(Instant now, Instant wallNow) {
         synchronized (ledger) {
             ledger.applyCancels();
             Instant target = floorToStep(now);
             while (target.isAfter(lastStep) && ledger.hasOpenOrders()) {
                 lastStep = lastStep.plusMillis(stepMillis);
-                runStep(lastStep);
+                runStep(lastStep, wallNow);
             }
             if (target.isAfter(lastStep)) {
                 lastStep = target;
@@ -64,7 +69,7 @@ final class Matcher {
         }
     }
 
-    private void runStep(Instant at) {
+    private void runStep(Instant at, Instant stamp) {
         for (Symbol symbol : ledger.marketsWithOpenOrders()) {
             path.tradingAt(symbol, at).ifPresent(trading -> {
                 boolean rose = path.priceAt(symbol, at.minusMillis(stepMillis))
@@ -72,13 +77,17 @@ final class Matcher {
                         .orElse(true);
                 BigDecimal liquidity =
                         trading.candleVolume().multiply(fillFraction).setScale(Money.VOLUME_SCALE, RoundingMode.DOWN);
-                fillSide(symbol, Side.BUY, trading.price(), liquidity, at, rose);
-                fillSide(symbol, Side.SELL, trading.price(), liquidity, at, rose);
+                fillSide(symbol, Side.BUY, trading.price(), liquidity, new Moment(stamp, at), rose);
+                fillSide(symbol, Side.SELL, trading.price(), liquidity, new Moment(stamp, at), rose);
             });
         }
     }
 
-    private void fillSide(Symbol symbol, Side side, BigDecimal price, BigDecimal liquidity, Instant at, boolean rose) {
+    /** When a step's trades happen: {@code stamp} of the wall clock, {@code market} of the market. */
+    private record Moment(Instant stamp, Instant market) {}
+
+    private void fillSide(
+            Symbol symbol, Side side, BigDecimal price, BigDecimal liquidity, Moment moment, boolean rose) {
         Comparator<LedgerOrder> bestFirst = side == Side.BUY
                 ? Comparator.comparing(LedgerOrder::price).reversed()
                 : Comparator.comparing(LedgerOrder::price);
@@ -92,7 +101,7 @@ final class Matcher {
                 return;
             }
             BigDecimal volume = order.remainingVolume().min(left);
-            ledger.fill(order, volume, at, rose);
+            ledger.fill(order, volume, moment.stamp(), moment.market(), rose);
             left = left.subtract(volume);
         }
     }

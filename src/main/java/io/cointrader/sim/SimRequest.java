@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * A request as the handlers see it: decoded parameters, the verified access key (null on quotation
- * endpoints) and the market time the whole request is answered at.
+ * endpoints), the market time the whole request is answered at (prices), and the wall time it arrived
+ * at (the time stamped on the orders and trades it makes, as a real exchange stamps them).
  */
-record SimRequest(String method, String path, Params params, String accessKey, Instant marketTime) {}
+record SimRequest(String method, String path, Params params, String accessKey, Instant marketTime, Instant wallTime) {}

@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * One fill of a simulated order. {@code funds} = price x volume in KRW; {@code fee} = funds x fee
- * rate (a bid pays it on top, an ask receives funds - fee). {@code createdAt} is market time.
+ * rate (a bid pays it on top, an ask receives funds - fee). {@code createdAt} is the simulator's wall
+ * time when the trade was made, as it reports it; {@code marketTime} is the matching step of the replayed
+ * market whose price made it.
  */
 public record SimTrade(
         String uuid,
@@ -19,4 +21,5 @@ public record SimTrade(
         BigDecimal funds,
         BigDecimal fee,
         boolean priceRose,
-        Instant createdAt) {}
+        Instant createdAt,
+        Instant marketTime) {}

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * SimulatorConfig#keyLifetime()} after the simulator was built; after that its calls are refused with
  * 401 {@code expired_access_key}.
  *
+ * <p>Two clocks: prices and matching follow the replayed market time, while every time the simulator
+ * reports for orders and trades ({@code created_at}) and the window of the closed-order list follow its
+ * wall clock, as a real exchange stamps them with the time of day. A trader on the simulator so keeps
+ * one clock in its books, and an order's age is measured in real seconds however fast the market runs.
+ *
  * <p>Simulator choices where Upbit is undocumented: a reused identifier is 400 {@code
  * duplicate_identifier}; cancelling an order that is already done or cancelled is 404 {@code
  * order_not_found}; 429 bodies are plain text. A cancel is accepted with the order still {@code wait}

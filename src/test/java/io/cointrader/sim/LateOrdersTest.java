@@ -61,7 +61,8 @@ class LateOrdersTest {
         assertThat(krwBefore.locked()).isZero();
         assertThat(due.statusCode()).isEqualTo(200);
         assertThat(json(due).get("state").asText()).isEqualTo("wait");
-        assertThat(json(due).get("created_at").asText()).isEqualTo("2025-01-01T09:00:00+09:00");
+        // stamped with the wall clock when it was created, as a real exchange stamps orders
+        assertThat(json(due).get("created_at").asText()).isEqualTo("2026-01-01T09:00:30+09:00");
         assertThat(json(client.signedGet(ALICE, "/v1/orders/open"))
                         .get(0)
                         .get("identifier")
@@ -105,12 +106,12 @@ class LateOrdersTest {
         market.set(T0.plus(Duration.ofMinutes(20)));
         simulator.match();
 
-        assertThat(created.createdAt()).isEqualTo(T0.plus(Duration.ofMinutes(12)));
+        assertThat(created.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:10Z"));
         assertThat(created.executedVolume()).isZero();
         SimOrder filled = simulator.state().order(created.uuid()).orElseThrow();
         assertThat(filled.state()).isEqualTo("done");
         // the first step after its creation, still below the bid
-        assertThat(filled.trades().get(0).createdAt()).isEqualTo(T0.plus(Duration.ofMinutes(13)));
+        assertThat(filled.trades().get(0).marketTime()).isEqualTo(T0.plus(Duration.ofMinutes(13)));
     }
 
     @Test

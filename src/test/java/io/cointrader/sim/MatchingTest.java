@@ -85,7 +85,9 @@ class MatchingTest {
         assertThat(trade.get("volume").asText()).isEqualTo("0.01");
         assertThat(trade.get("side").asText()).isEqualTo("bid");
         assertThat(trade.get("trend").asText()).isEqualTo("down");
-        assertThat(trade.get("created_at").asText()).isEqualTo("2025-01-01T09:10:00+09:00");
+        // stamped when the simulator made it: the request that ran matching up to 09:12
+        assertThat(trade.get("created_at").asText()).isEqualTo("2025-01-01T09:12:00+09:00");
+        assertThat(order(uuid).trades().get(0).marketTime()).isEqualTo(Instant.parse("2025-01-01T00:10:00Z"));
         // 0.025 x 99,500,000 = 2,487,500 plus 0.05 % = 2,488,743.75
         SimBalance krw = simulator.state().balance(ALICE.accessKey(), "KRW");
         assertThat(krw.balance()).isEqualByComparingTo("7511256.25");
@@ -182,7 +184,7 @@ class MatchingTest {
         assertThat(inGap.executedVolume()).isZero();
         assertThat(after.state()).isEqualTo("done");
         // the candle opening at 12:00 is visible, and trades, from the first step after 12:00
-        assertThat(after.trades().get(0).createdAt()).isEqualTo(Instant.parse("2025-01-01T12:01:00Z"));
+        assertThat(after.trades().get(0).marketTime()).isEqualTo(Instant.parse("2025-01-01T12:01:00Z"));
     }
 
     @Test
@@ -213,7 +215,7 @@ class MatchingTest {
         assertThat(new BigDecimal(quotedAtBoundary)).isEqualByComparingTo("100000000");
         assertThat(atBoundary.executedVolume()).isZero();
         assertThat(afterBoundary.state()).isEqualTo("done");
-        assertThat(afterBoundary.trades().get(0).createdAt()).isEqualTo(Instant.parse("2025-01-01T01:01:00Z"));
+        assertThat(afterBoundary.trades().get(0).marketTime()).isEqualTo(Instant.parse("2025-01-01T01:01:00Z"));
         assertThat(afterBoundary.trades().get(0).price()).isEqualByComparingTo("95000000");
     }
 

@@ -47,9 +47,13 @@ final class SimFixtures {
         return History.of(Map.of(BTC, btc, ETH, eth));
     }
 
-    /** Alice and Bob with 10,000,000 KRW each, unlimited rate budgets, Upbit's fee. */
+    /**
+     * Alice and Bob with 10,000,000 KRW each, unlimited rate budgets, Upbit's fee; {@code clock} is both
+     * the market time and the wall clock, so the times the simulator stamps are market times here.
+     */
     static SimulatorConfig.Builder config(ReplayClock clock) {
         return SimulatorConfig.builder(history(), SimClock.fixed(clock))
+                .wallClock(clock)
                 .account(ALICE.accessKey(), SimAccount.of(ALICE.secret(), INITIAL_KRW))
                 .account(BOB.accessKey(), SimAccount.of(BOB.secret(), INITIAL_KRW))
                 .rateLimits(RateLimits.unlimited());

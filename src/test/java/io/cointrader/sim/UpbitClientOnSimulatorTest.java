@@ -77,7 +77,9 @@ class UpbitClientOnSimulatorTest {
         assertThat(client.allOpenOrders())
                 .extracting(ExchangeOrder::identifier)
                 .containsExactly("eth-open", "btc-open");
-        assertThat(client.closedOrders(T0.minus(Duration.ofDays(20)), T0.plus(Duration.ofHours(1))))
+        // the closed list is searched by the simulator's wall clock, the time it stamps on orders
+        Instant now = wall.instant();
+        assertThat(client.closedOrders(now.minus(Duration.ofDays(20)), now.plus(Duration.ofHours(1))))
                 .singleElement()
                 .satisfies(o -> {
                     assertThat(o.identifier()).isEqualTo("btc-cancelled");
