@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveBroker implements Broker {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveBroker.class);
+    private static final java.time.Duration ACCOUNTS_REUSE = java.time.Duration.ofSeconds(1);
 
     private final PrivateExchange exchange;
     private final String quote;
@@ -51,6 +52,8 @@ public final class LiveBroker implements Broker {
     private final Map<String, BigDecimal> recordedFees = new HashMap<>();
     private final OwnHoldings own;
     private boolean closedListServed = true;
+    private List<AccountBalance> accounts;
+    private Instant accountsReadAt = Instant.MIN;
 
     /** @param stillOpen orders the database holds as open, followed from the start */
     public LiveBroker(
@@ -68,8 +71,27 @@ public final class LiveBroker implements Broker {
         }
     }
 
+    /**
+     * The exchange's balances, read again when the last read is a second old or older, or when an order
+     * of the trader may have moved them since (a placement, a cancel, a fill): one tick asks for the
+     * balances, the positions and what may be sold, and that is one call instead of three.
+     */
+    private List<AccountBalance> accounts() {
+        Instant now = clock.instant();
+        if (accounts == null || !now.isBefore(accountsReadAt.plus(ACCOUNTS_REUSE))) {
+            accounts = exchange.accounts();
+            accountsReadAt = now;
+        }
+        return accounts;
+    }
+
+    private void balancesMayHaveMoved() {
+        accounts = null;
+    }
+
     @Override
     public OrderUpdate place(OrderIntent intent, String clientOrderId) {
+        balancesMayHaveMoved();
         ExchangeOrder placed = exchange.placeOrder(
                 new OrderRequest(intent.symbol(), intent.side(), intent.price(), intent.quantity(), clientOrderId));
         return track(placed, clientOrderId, intent.intentId());
@@ -105,6 +127,7 @@ public final class LiveBroker implements Broker {
 
     @Override
     public Optional<OrderUpdate> cancel(String clientOrderId) {
+        balancesMayHaveMoved();
         exchange.cancelByIdentifier(clientOrderId);
         // the cancel is asynchronous: report the order as it stands now; later refreshes see the end state
         return lookup(clientOrderId);
@@ -113,7 +136,7 @@ public final class LiveBroker implements Broker {
     @Override
     public BalanceSnapshot balances() {
         Map<String, Balance> balances = new HashMap<>();
-        for (AccountBalance a : exchange.accounts()) {
+        for (AccountBalance a : accounts()) {
             balances.put(a.currency(), new Balance(a.currency(), a.balance(), a.locked()));
         }
         return new BalanceSnapshot(balances, clock.instant());
@@ -139,7 +162,7 @@ public final class LiveBroker implements Broker {
                 .filter(o -> o.side() == Side.SELL && o.symbol().equals(symbol))
                 .map(Order::remainingQuantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal free = exchange.accounts().stream()
+        BigDecimal free = accounts().stream()
                 .filter(a -> a.currency().equals(symbol.base()))
                 .map(AccountBalance::balance)
                 .findFirst()
@@ -181,7 +204,7 @@ public final class LiveBroker implements Broker {
 
     private Map<String, BigDecimal> accountTotals() {
         Map<String, BigDecimal> totals = new HashMap<>();
-        for (AccountBalance a : exchange.accounts()) {
+        for (AccountBalance a : accounts()) {
             totals.put(a.currency(), a.balance().add(a.locked()));
         }
         return totals;
@@ -213,6 +236,9 @@ public final class LiveBroker implements Broker {
         Set<String> seen = seenTrades.computeIfAbsent(clientOrderId, k -> new HashSet<>());
         List<Fill> newFills = ExchangeOrders.newFills(
                 e, clientOrderId, quote, seen, recordedFees.getOrDefault(clientOrderId, BigDecimal.ZERO));
+        if (!newFills.isEmpty() || !order.status().isOpen()) {
+            balancesMayHaveMoved();
+        }
         for (Fill fill : newFills) {
             seen.add(fill.fillId());
             recordedFees.merge(clientOrderId, fill.fee(), BigDecimal::add);
