@@ -306,7 +306,7 @@ final class TickProcessor {
                     Severity.CRITICAL,
                     symbol,
                     "the exchange blocked this client until " + ban.bannedUntil()
-                            + " after rate-limit violations; no calls are made until then",
+                            + " after rate-limit violations; the calls it blocks are not made until then",
                     Map.of("banned_until", ban.bannedUntil().toString()),
                     clock.instant()));
         }
